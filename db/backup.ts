@@ -1,0 +1,192 @@
+// Backups (DESIGN.md "Reliability"): one encrypted file holding the database (copied with
+// VACUUM INTO, which keeps the SQLCipher encryption; never `cp` a live file) and the keyring as it
+// was, so any user's passphrase at the time, or the recovery key, restores it. Every backup is
+// verified by reading it back from disk, reopening the database and running the integrity check.
+//
+// Layout: "CICREGBK" | u32 format version | u32 header length | header JSON | database bytes.
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkIntegrity, KeyDoesNotFit, openEncrypted, type SqliteDb } from './connection.ts';
+import { ConflictError, IoError, NotARegisterError, RegisterError, WrongPassphraseError } from './errors.ts';
+import {
+  type Keyring, parseKeyring, unlockWithPassphrase, unlockWithRecoveryKey, writeFileAtomic, writeKeyring,
+} from './keyring.ts';
+import { registerFiles } from './paths.ts';
+
+const MAGIC = Buffer.from('CICREGBK', 'latin1');
+const FORMAT_VERSION = 1;
+
+interface BackupHeader {
+  format: 'cic-register-backup';
+  createdAt: string;
+  schemaVersion: number;
+  registerId: string;
+  dbBytes: number;
+  dbSha256: string;
+  keyring: Keyring;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  createdAt: string;
+  verified: true;
+}
+
+function tempPath(label: string): string {
+  return path.join(os.tmpdir(), `cic-${label}-${process.pid}-${crypto.randomBytes(6).toString('hex')}.db`);
+}
+
+function ioMessage(e: unknown, what: string): IoError {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new IoError(`The disk is full: the ${what} was not written. Free some space and try again.`);
+  if (code === 'EACCES' || code === 'EPERM') return new IoError(`Permission denied: the ${what} could not be written there.`);
+  return new IoError(`The ${what} could not be written (${code || 'error'}).`);
+}
+
+export function writeBackup(db: SqliteDb, dataKey: Uint8Array, keyring: Keyring, file: string): BackupResult {
+  const tmp = tempPath('backup');
+  const createdAt = new Date().toISOString();
+  try {
+    try {
+      db.prepare('VACUUM INTO ?').run(tmp);
+    } catch (e) {
+      throw ioMessage(e, 'backup');
+    }
+    const dbBytes = fs.readFileSync(tmp);
+    const header: BackupHeader = {
+      format: 'cic-register-backup',
+      createdAt,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      registerId: keyring.registerId,
+      dbBytes: dbBytes.length,
+      dbSha256: crypto.createHash('sha256').update(dbBytes).digest('hex'),
+      keyring,
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const prefix = Buffer.alloc(16);
+    MAGIC.copy(prefix, 0);
+    prefix.writeUInt32LE(FORMAT_VERSION, 8);
+    prefix.writeUInt32LE(headerBytes.length, 12);
+    const all = Buffer.concat([prefix, headerBytes, dbBytes]);
+    writeFileAtomic(file, all);
+    verifyBackupFile(file, dataKey);
+    return { file, bytes: all.length, createdAt, verified: true };
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+export function readBackup(file: string): { header: BackupHeader; db: Buffer } {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    throw new NotARegisterError('The backup file could not be read.');
+  }
+  if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new NotARegisterError('That file is not a CiC Register backup.');
+  if (buf.readUInt32LE(8) !== FORMAT_VERSION) throw new NotARegisterError('That backup was made by a newer version of CiC Register.');
+  const headerLen = buf.readUInt32LE(12);
+  let header: BackupHeader;
+  try {
+    header = JSON.parse(buf.subarray(16, 16 + headerLen).toString('utf8')) as BackupHeader;
+    header.keyring = parseKeyring(JSON.stringify(header.keyring));
+  } catch {
+    throw new NotARegisterError('The backup file is damaged (its header cannot be read).');
+  }
+  const db = buf.subarray(16 + headerLen);
+  if (db.length !== header.dbBytes || crypto.createHash('sha256').update(db).digest('hex') !== header.dbSha256) {
+    throw new NotARegisterError('The backup file is damaged or incomplete (its checksum does not match).');
+  }
+  return { header, db };
+}
+
+/** Reopens the copy inside a backup and runs the integrity check. Throws if anything is wrong. */
+export function verifyBackupFile(file: string, dataKey: Uint8Array): void {
+  const { db } = readBackup(file);
+  const tmp = tempPath('verify');
+  try {
+    fs.writeFileSync(tmp, db, { mode: 0o600 });
+    let copy: SqliteDb;
+    try {
+      copy = openEncrypted(tmp, dataKey, { readonly: true });
+    } catch (e) {
+      if (e instanceof KeyDoesNotFit) throw new NotARegisterError('The backup could not be reopened with the register key.');
+      throw e;
+    }
+    try {
+      const report = checkIntegrity(copy);
+      if (!report.ok) throw new NotARegisterError(`The backup failed its integrity check: ${report.problems.join('; ')}.`);
+    } finally {
+      copy.close();
+    }
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+export type RestoreCredential = { passphrase: string; userId?: string } | { recoveryKey: string };
+
+/**
+ * Restores a backup into a new register path (never over an existing file). With a passphrase and
+ * no user, each user in the backup's keyring is tried in turn (there are only a few).
+ */
+export async function restoreBackup(file: string, registerPath: string, credential: RestoreCredential): Promise<{ registerId: string }> {
+  const files = registerFiles(registerPath);
+  if (fs.existsSync(files.db) || fs.existsSync(files.keyring)) {
+    throw new ConflictError('A register already exists at that path. Restore into a new file name.');
+  }
+  const { header, db } = readBackup(file);
+  const keyring = header.keyring;
+  let dataKey: Buffer | null = null;
+  if ('recoveryKey' in credential) {
+    dataKey = unlockWithRecoveryKey(keyring, credential.recoveryKey).dataKey;
+  } else {
+    const candidates = credential.userId ? keyring.users.filter((u) => u.id === credential.userId) : keyring.users;
+    for (const u of candidates) {
+      try {
+        dataKey = (await unlockWithPassphrase(keyring, u.id, credential.passphrase)).dataKey;
+        break;
+      } catch (e) {
+        if (!(e instanceof WrongPassphraseError)) throw e;
+      }
+    }
+    if (!dataKey) throw new WrongPassphraseError('That passphrase does not open this backup for any of its users.');
+  }
+  const staging = `${files.db}.restoring`;
+  try {
+    fs.writeFileSync(staging, db, { mode: 0o600 });
+    const copy = openEncrypted(staging, dataKey, { readonly: true });
+    try {
+      const report = checkIntegrity(copy);
+      if (!report.ok) throw new NotARegisterError(`The backup failed its integrity check: ${report.problems.join('; ')}.`);
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(staging, files.db);
+    writeKeyring(files.db, keyring);
+  } catch (e) {
+    fs.rmSync(staging, { force: true });
+    // A database without its keyring is unusable: never leave one half-restored.
+    if (fs.existsSync(files.db) && !fs.existsSync(files.keyring)) fs.rmSync(files.db, { force: true });
+    if (e instanceof KeyDoesNotFit) throw new NotARegisterError('The backup is damaged: its database does not match its keyring.');
+    if (e instanceof RegisterError) throw e;
+    throw ioMessage(e, 'restored register');
+  } finally {
+    dataKey.fill(0);
+  }
+  return { registerId: header.registerId };
+}
+
+/** Rolling automatic backups: write a new one into the backups folder and keep the newest `keep`. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const autos = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((f) => /^auto-.*\.cicbackup$/.test(f)).sort()
+    : [];
+  const remove = autos.slice(0, Math.max(0, autos.length - keep));
+  for (const f of remove) fs.rmSync(path.join(dir, f), { force: true });
+  return remove;
+}

@@ -1,0 +1,37 @@
+// Forward-only migrations, bundled statically (no runtime file reads, so they survive asar and
+// bundling). PRAGMA user_version holds the schema version. One file per migration, a plain function.
+
+import type { SqliteDb } from '../connection.ts';
+import { up as m001 } from './001-initial.ts';
+import { up as m002 } from './002-attendance-voice.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: SqliteDb) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m001 },
+  { version: 2, name: 'attendance-voice', up: m002 },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: SqliteDb): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs each pending migration in its own transaction, up to `target`. */
+export function migrate(db: SqliteDb, target = LATEST_VERSION): number[] {
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= schemaVersion(db) || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}

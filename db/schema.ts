@@ -1,0 +1,235 @@
+// Hand-written Kysely table types, one interface per table, kept in step with db/migrations.
+// test/db/schema.test.ts checks every column here exists in the migrated database and vice versa.
+
+import type { Generated } from 'kysely';
+
+type Id = Generated<number>;
+
+export interface MetaTable { key: string; value: string }
+
+export interface SchoolTable {
+  id: number;
+  name: string;
+  urn: string | null;
+  headteacher: string | null;
+  designated_governor: string | null;
+  dt_name: string | null;
+  deputy_dt_name: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  auto_lock_minutes: Generated<number>;
+  backup_keep: Generated<number>;
+  backup_every_hours: Generated<number>;
+  attendance_action_plan_percent: Generated<number>;
+  attendance_pep_review_percent: Generated<number>;
+  esw_session_weeks: Generated<number>;
+  retention_years_after_dob: Generated<number>;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: 'dt' | 'deputy';
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface AcademicYearsTable { id: Id; label: string; start_date: string; end_date: string }
+
+export interface TermsTable {
+  id: Id;
+  academic_year_id: number;
+  name: 'Autumn' | 'Spring' | 'Summer';
+  start_date: string;
+  end_date: string;
+  half_term_start: string | null;
+  half_term_end: string | null;
+}
+
+export interface CalendarClosuresTable {
+  id: Id;
+  academic_year_id: number;
+  date: string;
+  kind: 'inset' | 'bank_holiday' | 'closure';
+  description: string | null;
+}
+
+export interface LocalAuthoritiesTable {
+  id: Id;
+  name: string;
+  la_code: string | null;
+  vsh_name: string | null;
+  vs_email: string | null;
+  vs_phone: string | null;
+  vs_address: string | null;
+  epep_system: string | null;
+  initial_pep_school_days: Generated<number>;
+  new_school_pep_school_days: Generated<number>;
+  pep_review_frequency: Generated<string>;
+  ppplus_pence_per_year: Generated<number>;
+  ppplus_payment: Generated<'termly' | 'annual' | 'on_request'>;
+  ppplus_conditions: string | null;
+  qa_scale: string | null;
+  pep_filename_pattern: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LaContactsTable {
+  id: Id;
+  la_id: number;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface LaPepDeadlinesTable {
+  id: Id;
+  la_id: number;
+  academic_year_id: number;
+  term: 'Autumn' | 'Spring' | 'Summer';
+  cutoff_date: string;
+}
+
+export interface ChildrenTable {
+  id: Id;
+  upn: string | null;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  gender: 'F' | 'M' | 'X';
+  ethnicity: string | null;
+  year_group_offset: Generated<number>;
+  status: 'CLA' | 'PLAC';
+  plac_arrangement: 'ADOPTED' | 'SGO' | 'CAO' | 'RO' | null;
+  legal_status: string | null;
+  responsible_la_id: number | null;
+  date_into_care: string | null;
+  date_joined_school: string;
+  social_worker_name: string | null;
+  social_worker_email: string | null;
+  social_worker_phone: string | null;
+  iro_name: string | null;
+  iro_email: string | null;
+  iro_phone: string | null;
+  key_adult: string | null;
+  esw_name: string | null;
+  sen_provision: Generated<'N' | 'K' | 'E'>;
+  sen_primary_need: string | null;
+  ehcp_review_date: string | null;
+  pp_plus_eligible: Generated<number>;
+  consent_information_sharing: Generated<number>;
+  consent_notes: string | null;
+  transition_notes: string | null;
+  careers_plan: string | null;
+  leaving_date: string | null;
+  leaving_destination: string | null;
+  retention_review_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlacementsTable {
+  id: Id;
+  child_id: number;
+  placement_type: string;
+  carer_name: string | null;
+  carer_phone: string | null;
+  carer_email: string | null;
+  start_date: string;
+  end_date: string | null;
+  notes: string | null;
+}
+
+export interface EducationHistoryTable {
+  id: Id;
+  child_id: number;
+  school_name: string;
+  school_urn: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  reason_for_leaving: string | null;
+}
+
+export interface PriorAttainmentTable {
+  id: Id;
+  child_id: number;
+  measure: string;
+  subject: string | null;
+  result: string;
+  result_num: number | null;
+  assessed_on: string | null;
+  notes: string | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: string;
+  user_id: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AttendancePeriodsTable {
+  id: Id;
+  child_id: number;
+  period_start: string;
+  period_end: string;
+  possible_sessions: number;
+  present_sessions: number;
+  authorised_absence: Generated<number>;
+  unauthorised_absence: Generated<number>;
+  source: Generated<string>;
+}
+
+export interface ExclusionsTable {
+  id: Id;
+  child_id: number;
+  kind: 'SUSP' | 'PERM';
+  start_date: string;
+  end_date: string | null;
+  school_days: number;
+  reason: string | null;
+  vs_informed_on: string | null;
+  social_worker_informed_on: string | null;
+  paperwork_sent_on: string | null;
+  reintegration_meeting_on: string | null;
+}
+
+export interface VoiceLogTable {
+  id: Id;
+  child_id: number;
+  held_on: string;
+  kind: 'esw_session' | 'conversation' | 'other';
+  staff_name: string | null;
+  wishes_feelings: string | null;
+  concerns: string | null;
+  actions: string | null;
+}
+
+export interface DB {
+  meta: MetaTable;
+  school: SchoolTable;
+  users: UsersTable;
+  academic_years: AcademicYearsTable;
+  terms: TermsTable;
+  calendar_closures: CalendarClosuresTable;
+  local_authorities: LocalAuthoritiesTable;
+  la_contacts: LaContactsTable;
+  la_pep_deadlines: LaPepDeadlinesTable;
+  children: ChildrenTable;
+  placements: PlacementsTable;
+  education_history: EducationHistoryTable;
+  prior_attainment: PriorAttainmentTable;
+  audit_log: AuditLogTable;
+  attendance_periods: AttendancePeriodsTable;
+  exclusions: ExclusionsTable;
+  voice_log: VoiceLogTable;
+}
