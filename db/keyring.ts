@@ -96,13 +96,14 @@ function newKeyPair(): { publicKey: string; privateKey: Buffer } {
   return { publicKey: pub, privateKey: priv };
 }
 
+// PKCS#8 DER prefix for a raw 32-byte X25519 private key (RFC 8410), so no public half is needed.
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+
 function x25519(privateRaw: Uint8Array, publicB64url: string): Buffer {
   const pubKey = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: publicB64url }, format: 'jwk' });
-  const x = crypto.createPublicKey(pubKey).export({ format: 'jwk' }).x as string;
-  const privKey = crypto.createPrivateKey({
-    key: { kty: 'OKP', crv: 'X25519', x, d: Buffer.from(privateRaw).toString('base64url') },
-    format: 'jwk',
-  });
+  const der = Buffer.concat([X25519_PKCS8_PREFIX, privateRaw]);
+  const privKey = crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  der.fill(0);
   return crypto.diffieHellman({ privateKey: privKey, publicKey: pubKey });
 }
 

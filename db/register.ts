@@ -116,6 +116,11 @@ export class Register {
       register.recordUnlock(files.failedUnlocks);
     } catch (e) {
       register.close();
+      // A damaged page past the first one only shows when it is read: report it like any damage.
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+        throw new NotARegisterError('The register file is damaged and cannot be read. Restore it from a backup.');
+      }
       throw e;
     }
     return register;
@@ -333,7 +338,7 @@ function noteFailedUnlock(file: string, userId: string | null): void {
 }
 
 function readFailedUnlocks(file: string): { at: string; userId: string | null }[] {
-  let text = '';
+  let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {

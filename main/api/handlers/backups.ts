@@ -1,0 +1,21 @@
+import { ForbiddenError } from '../../../db/errors.ts';
+import { listBackups, manualBackup, restoreReplacing } from '../../services/backups.ts';
+import type { HandlerMap } from '../handler.ts';
+import { status } from './session.ts';
+
+export const backupHandlers: HandlerMap<'listBackups' | 'backupNow' | 'restoreBackup'> = {
+  listBackups: (ctx) => listBackups(ctx.registerPath),
+  backupNow: (ctx, { file }) => {
+    // A caller-chosen path is honoured only when the shell got it from a native save dialog.
+    if (file !== undefined && !ctx.options.allowBackupPaths) throw new ForbiddenError('Backups can only be saved through the Save dialog.');
+    return manualBackup(ctx.requireRegister(), file);
+  },
+  restoreBackup: async (ctx, { name, passphrase }) => {
+    const r = ctx.requireRegister();
+    r.requireDt();
+    const userId = r.session.userId ?? undefined;
+    ctx.lock('manual');
+    const aside = await restoreReplacing(ctx.registerPath, name, { passphrase, ...(userId ? { userId } : {}) });
+    return { restoredAs: aside, status: status(ctx) };
+  },
+};

@@ -1,0 +1,14 @@
+import type { OperationName } from '../contract.ts';
+import type { HandlerMap } from '../handler.ts';
+import { backupHandlers } from './backups.ts';
+import { sessionHandlers } from './session.ts';
+import { settingsHandlers } from './settings.ts';
+import { userHandlers } from './users.ts';
+
+/** Every operation in the contract must have exactly one handler: the type checks completeness. */
+export const handlers: HandlerMap<OperationName> = {
+  ...sessionHandlers,
+  ...userHandlers,
+  ...settingsHandlers,
+  ...backupHandlers,
+};

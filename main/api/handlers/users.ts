@@ -1,0 +1,15 @@
+import type { HandlerMap } from '../handler.ts';
+
+export const userHandlers: HandlerMap<'listUsers' | 'addUser' | 'removeUser' | 'changePassphrase'> = {
+  listUsers: (ctx) => ctx.requireRegister().users(),
+  addUser: (ctx, input) => ctx.requireRegister().addUser(input),
+  removeUser: (ctx, { userId }) => {
+    const r = ctx.requireRegister();
+    r.removeUser(userId);
+    return r.users();
+  },
+  changePassphrase: async (ctx, input) => {
+    await ctx.requireRegister().changePassphrase(input.oldPassphrase, input.newPassphrase);
+    return null;
+  },
+};

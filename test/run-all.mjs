@@ -1,0 +1,74 @@
+// The README's test command (`npm test`): lint, type check, unit and integration tests (vitest,
+// plain Node), then the renderer e2e tests (Playwright in Debian's Chromium against browser mode).
+// Ends with one summary line "tests: N passed, N failed" that CI reads.
+// `--reliability` runs the long reliability suite instead (crash test at 1,000 rounds).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = path.join(root, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+const reliability = process.argv.includes('--reliability');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function stage(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  if (!ok) failures.push(label);
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function vitest(label, args, env = {}) {
+  const out = path.join(results, `vitest-${label.replace(/\W+/g, '-')}.json`);
+  fs.rmSync(out, { force: true });
+  const ok = stage(label, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], env);
+  const j = readJson(out);
+  if (j) {
+    passed += j.numPassedTests;
+    failed += j.numFailedTests;
+  } else if (!ok) {
+    failed += 1;
+  }
+}
+
+if (reliability) {
+  vitest('reliability', ['test/db/crash.test.ts'], { CIC_CRASH_ROUNDS: process.env.CIC_CRASH_ROUNDS ?? '1000' });
+} else {
+  if (!stage('lint', bin('eslint'), ['--max-warnings', '0', '.'])) failed += 1;
+  if (!stage('type check (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])) failed += 1;
+  if (!stage('type check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])) failed += 1;
+  vitest('unit and integration', []);
+  if (stage('build renderer', 'npm', ['run', '--silent', 'build:renderer'])) {
+    const out = path.join(results, 'playwright.json');
+    fs.rmSync(out, { force: true });
+    const ok = stage('e2e (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    const j = readJson(out);
+    if (j?.stats) {
+      passed += j.stats.expected + j.stats.flaky;
+      failed += j.stats.unexpected;
+    } else if (!ok) {
+      failed += 1;
+    }
+  } else {
+    failed += 1;
+  }
+}
+
+console.log('');
+if (failures.length) console.log(`failed stages: ${failures.join(', ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failures.length || failed ? 1 : 0);
