@@ -1,0 +1,32 @@
+// Field schemas shared by every area of the contract, and the helper that declares an operation.
+// Free of Node and DOM imports: the renderer uses these schemas in its forms.
+
+import { z } from 'zod';
+
+// ---- shared field schemas ---------------------------------------------------------------------
+
+export const text = (max: number) => z.string().trim().max(max, `Must be at most ${max} characters.`);
+export const optionalText = (max: number) => text(max).nullable().optional();
+export const nameField = text(100).min(1, 'Enter a name.');
+export const passphraseField = z.string().max(1024, 'Passphrase must be at most 1,024 characters.');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as dd/mm/yyyy.').refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}, 'That date does not exist.');
+export const id = z.number().int().positive();
+export const uuid = z.string().uuid();
+export const role = z.enum(['dt', 'deputy']);
+export const email = z.string().trim().max(200).email('Enter a valid email address.').nullable().optional().or(z.literal('').transform(() => null));
+
+export const empty = z.object({}).strict();
+
+
+export interface Op<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output?: O;
+  /** Allowed while the register is locked or absent. */
+  locked?: boolean;
+}
+
+export const op = <O>() => <I extends z.ZodType>(input: I, opts: { locked?: boolean } = {}): Op<I, O> => ({ input, ...opts });
