@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KdfParams } from '../../db/keyring.ts';
+import type { ExportedFile } from './contract/fields.ts';
 import { registerFiles } from '../../db/paths.ts';
 import type { Register } from '../../db/register.ts';
 import { LockedError } from '../../db/errors.ts';
@@ -22,6 +23,8 @@ export interface ContextOptions {
   onLocked?: (reason: 'manual' | 'idle' | 'system') => void;
   /** Whether a caller-chosen file path may be used for backups (only from a native save dialog). */
   allowBackupPaths?: boolean;
+  /** Desktop shell: saves exported files where the user chooses (native dialog); returns the names saved. */
+  saveFiles?: (files: ExportedFile[]) => Promise<string[]>;
 }
 
 export class AppContext {

@@ -13,6 +13,7 @@ import { appMenuTemplate, contextMenuTemplate } from './menu.ts';
 import { shellPaths } from './renderer.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
+import { makeSaveFiles } from './saveFiles.ts';
 
 export type ElectronModules = Pick<
   typeof Electron,
@@ -102,6 +103,7 @@ export function runApp(electron: ElectronModules, opts: RunOptions): RunningApp 
     const context = (opts.createContext ?? ((o) => new AppContext(o)))({
       ...contextPaths(app.getPath('userData')),
       allowBackupPaths: true,
+      saveFiles: makeSaveFiles({ dialog, getWindow: liveWindow, defaultDir: () => app.getPath('documents') }),
       onLocked: () => {
         // Reloading drops everything the renderer held in memory; it restarts at the lock screen.
         const w = liveWindow();

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import {
-  email, empty, id, isoDate, nameField, op, optionalText, passphraseField, role, text, uuid,
+  email, empty, exportedFile, id, isoDate, nameField, op, optionalText, passphraseField, role, text, uuid,
 } from './fields.ts';
 
 // ---- output types -----------------------------------------------------------------------------
@@ -23,6 +23,8 @@ export interface AppStatus {
   schoolName: string | null;
   lastBackupAt: string | null;
   autoLockMinutes: number;
+  /** Desktop: files are saved with saveFiles (native dialog). Browser mode: the browser downloads them. */
+  shell: 'desktop' | 'browser';
 }
 
 export interface StrengthResult { strength: 'too-weak' | 'fair' | 'strong'; problems: string[]; bits: number }
@@ -196,5 +198,7 @@ export const coreOperations = {
     name: z.string().max(255).regex(/^[\w.-]+\.cicbackup$/, 'Choose a backup from the list.'),
     passphrase: passphraseField,
   }).strict()),
+  /** Desktop only: asks where to save (native dialog) and writes the files. */
+  saveFiles: op<{ saved: string[] }>()(z.object({ files: z.array(exportedFile).min(1).max(50) }).strict()),
 } as const;
 

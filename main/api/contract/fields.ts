@@ -21,6 +21,17 @@ export const email = z.string().trim().max(200).email('Enter a valid email addre
 export const empty = z.object({}).strict();
 
 
+/** A document produced by an export (PDF, JSON, CSV, DOCX), carried as base64 to be saved. */
+export const exportedFile = z.object({
+  fileName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'A file name cannot contain / \\ : * ? " < > |.'),
+  mimeType: z.enum([
+    'application/pdf', 'application/json', 'text/csv',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ]),
+  base64: z.string().max(80_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File content must be base64.'),
+}).strict();
+export type ExportedFile = z.output<typeof exportedFile>;
+
 export interface Op<I extends z.ZodType, O> {
   input: I;
   /** Phantom: carries the output type only. */

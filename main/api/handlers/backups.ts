@@ -3,7 +3,7 @@ import { listBackups, manualBackup, restoreReplacing } from '../../services/back
 import type { HandlerMap } from '../handler.ts';
 import { status } from './session.ts';
 
-export const backupHandlers: HandlerMap<'listBackups' | 'backupNow' | 'restoreBackup'> = {
+export const backupHandlers: HandlerMap<'listBackups' | 'backupNow' | 'restoreBackup' | 'saveFiles'> = {
   listBackups: (ctx) => listBackups(ctx.registerPath),
   backupNow: (ctx, { file }) => {
     // A caller-chosen path is honoured only when the shell got it from a native save dialog.
@@ -17,5 +17,9 @@ export const backupHandlers: HandlerMap<'listBackups' | 'backupNow' | 'restoreBa
     ctx.lock('manual');
     const aside = await restoreReplacing(ctx.registerPath, name, { passphrase, ...(userId ? { userId } : {}) });
     return { restoredAs: aside, status: status(ctx) };
+  },
+  saveFiles: async (ctx, { files }) => {
+    if (!ctx.options.saveFiles) throw new ForbiddenError('In browser mode the browser saves files: use its download.');
+    return { saved: await ctx.options.saveFiles(files) };
   },
 };

@@ -29,6 +29,7 @@ export function status(ctx: AppContext): AppStatus {
     schoolName: settings?.name ?? null,
     lastBackupAt: r ? r.lastBackupAt() : null,
     autoLockMinutes: settings?.autoLockMinutes ?? 10,
+    shell: ctx.options.saveFiles ? 'desktop' : 'browser',
   };
 }
 

@@ -37,4 +37,5 @@ export const VALID_SAMPLES: { [N in OperationName]: Input<N> } = {
   listBackups: {},
   backupNow: {},
   restoreBackup: { name: 'auto-x.cicbackup', passphrase: 'x' },
+  saveFiles: { files: [{ fileName: 'a.pdf', mimeType: 'application/pdf', base64: 'JVBERg==' }] },
 };
