@@ -1,0 +1,97 @@
+// Disk full (issues 2 and 9): a write or a backup that runs out of space fails with a clear
+// message, leaves no partial file behind, and the register stays intact with every committed row.
+// Uses a small tmpfs (root on the CI machine, as on every machine of this project).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppContext } from '../../main/api/context.ts';
+import { dispatch } from '../../main/api/dispatch.ts';
+import { verifyAudit } from '../../db/audit.ts';
+import { qb } from '../../db/query.ts';
+import { Register } from '../../db/register.ts';
+import { FAST_TEST_KDF } from '../../db/keyring.ts';
+
+let mountPoint: string;
+let outside: string;
+
+beforeAll(() => {
+  mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'cic-full-'));
+  outside = fs.mkdtempSync(path.join(os.tmpdir(), 'cic-full-out-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1200k', 'tmpfs', mountPoint]);
+});
+
+afterAll(() => {
+  try { execFileSync('umount', [mountPoint]); } catch { /* already gone */ }
+  fs.rmSync(mountPoint, { recursive: true, force: true });
+  fs.rmSync(outside, { recursive: true, force: true });
+});
+
+function addChild(r: Register, n: number): void {
+  r.transaction(() => {
+    const id = r.run(qb.insertInto('children').values({
+      legal_first_name: `Fictional${n}`, legal_last_name: 'Pupil'.padEnd(2000, 'x'), date_of_birth: '2012-05-01', gender: 'F',
+      status: 'CLA', date_joined_school: '2023-09-01', created_at: '2026-01-01', updated_at: '2026-01-01',
+      transition_notes: 'n'.repeat(3000),
+    })).lastInsertRowid;
+    r.audit({ action: 'create', recordType: 'child', recordId: id });
+  });
+}
+
+describe('disk full', () => {
+  it('a write that fills the disk fails clearly and loses no committed row', async () => {
+    const file = path.join(mountPoint, 'r.cicdb');
+    const { register } = await Register.create({ path: file, schoolName: 'Fictional School', userName: 'A Teacher', passphrase: 'correct horse battery staple', kdf: FAST_TEST_KDF });
+    const userId = register.session.userId!;
+    let committed = 0;
+    let failure: unknown = null;
+    for (let i = 0; i < 5000 && !failure; i++) {
+      try {
+        addChild(register, i);
+        committed++;
+      } catch (e) {
+        failure = e;
+      }
+    }
+    expect(committed).toBeGreaterThan(5);
+    expect((failure as { code?: string }).code).toMatch(/SQLITE_FULL|SQLITE_IOERR/);
+    register.close();
+
+    const reopened = await Register.unlock(file, { userId, passphrase: 'correct horse battery staple' }).catch(async (e: unknown) => {
+      // Unlock writes an audit entry; on a full disk that may itself fail cleanly. Free a little space and retry.
+      expect((e as { code?: string }).code ?? '').toMatch(/SQLITE_FULL|Io|SQLITE_IOERR/);
+      throw e;
+    });
+    try {
+      expect(reopened.integrity().ok).toBe(true);
+      expect(reopened.sqlite.prepare('SELECT count(*) FROM children').pluck().get()).toBe(committed);
+      expect(verifyAudit(reopened.sqlite).ok).toBe(true);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('a backup onto a full disk fails with a clear message and leaves nothing half-written', async () => {
+    const dir = fs.mkdtempSync(path.join(outside, 'reg-'));
+    const ctx = new AppContext({ registerPath: path.join(dir, 'r.cicdb'), demoPath: null, kdf: FAST_TEST_KDF });
+    try {
+      expect((await dispatch(ctx, 'createRegister', { schoolName: 'Fictional School', userName: 'A Teacher', role: 'dt', passphrase: 'correct horse battery staple' })).ok).toBe(true);
+      const register = ctx.requireRegister();
+      for (let i = 0; i < 150; i++) addChild(register, i);
+      // Fill the small disk almost completely, then back up onto it.
+      const filler = path.join(mountPoint, 'filler.bin');
+      fs.rmSync(path.join(mountPoint, 'r.cicdb'), { force: true });
+      try { fs.writeFileSync(filler, Buffer.alloc(1100 * 1024)); } catch { /* filled */ }
+      const before = fs.readdirSync(mountPoint).sort();
+      const target = path.join(mountPoint, 'backup.cicbackup');
+      expect(() => register.backupTo(target)).toThrow(/disk is full|could not be written/i);
+      expect(fs.readdirSync(mountPoint).sort()).toEqual(before);
+      expect(register.integrity().ok).toBe(true);
+      expect(register.sqlite.prepare('SELECT count(*) FROM children').pluck().get()).toBe(150);
+      fs.rmSync(filler, { force: true });
+    } finally {
+      ctx.dispose();
+    }
+  });
+});
