@@ -70,6 +70,8 @@ export function openEncrypted(file: string, key: Uint8Array, opts: { create?: bo
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('trusted_schema = OFF');
+    // REPLACE's implicit delete must fire the audit log's append-only triggers too.
+    db.pragma('recursive_triggers = ON');
   } catch (e) {
     db.close();
     throw new NotARegisterError(`The register could not be prepared for use (${(e as { code?: string }).code ?? 'error'}).`);

@@ -63,6 +63,8 @@ export class Register {
     let sqlite: SqliteDb | null = null;
     try {
       sqlite = openEncrypted(files.db, made.dataKey, { create: true });
+      // Encrypted, but still nobody else's business: owner-only like the keyring and backups.
+      fs.chmodSync(files.db, 0o600);
       migrate(sqlite);
       const now = new Date().toISOString();
       const user = made.keyring.users[0]!;
@@ -293,15 +295,20 @@ export class Register {
     const files = registerFiles(this.path);
     fs.mkdirSync(files.backupsDir, { recursive: true });
     this.backupTo(`${files.backupsDir}/pre-migration-v${version}-${stamp}.cicbackup`);
-    const applied = migrate(this.sqliteDb);
-    this.transaction(() => {
-      for (const v of applied) this.audit({ action: 'migrate', recordType: 'schema', recordId: v });
-    });
+    migrate(this.sqliteDb, LATEST_VERSION, (v) => this.audit({ action: 'migrate', recordType: 'schema', recordId: v }));
   }
 
   private recordUnlock(failedFile: string): void {
     const failures = readFailedUnlocks(failedFile);
+    // The keyring is the truth about who can unlock: a removal interrupted after the rekey but
+    // before the users table was updated is finished here.
+    const active = new Set(readKeyring(this.path).users.map((u) => u.id));
     this.transaction(() => {
+      const stale = (this.sqliteDb.prepare('SELECT id FROM users WHERE removed_at IS NULL').pluck().all() as string[]).filter((id) => !active.has(id));
+      for (const id of stale) {
+        this.sqliteDb.prepare('UPDATE users SET removed_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+        this.audit({ action: 'user.remove', recordType: 'user', recordId: id, userId: null });
+      }
       for (const f of failures) this.audit({ action: 'unlock.failed', userId: f.userId, at: f.at });
       this.audit({ action: this.session.via === 'recovery' ? 'unlock.recovery' : 'unlock' });
     });
@@ -310,19 +317,37 @@ export class Register {
 }
 
 function openWithKeys(file: string, keyring: Keyring, keys: UnlockedKeys): { sqlite: SqliteDb; key: Buffer } {
+  let current: SqliteDb | null = null;
   try {
-    return { sqlite: openEncrypted(file, keys.dataKey), key: keys.dataKey };
+    current = openEncrypted(file, keys.dataKey);
   } catch (e) {
     if (!(e instanceof KeyDoesNotFit)) throw e;
   }
+  if (current && !keys.pendingKey) return { sqlite: current, key: keys.dataKey };
+  if (current && keys.pendingKey) {
+    // A rekey was interrupted before the database changed key. The removed user's wrap is already
+    // gone from the keyring, but an old copy of it would still open the file: finish the rekey now.
+    try {
+      current.pragma('wal_checkpoint(TRUNCATE)');
+      current.pragma(`rekey="x'${keys.pendingKey.toString('hex')}'"`);
+      writeKeyring(file, promotePendingKey(keyring));
+    } catch (e) {
+      current.close();
+      throw e;
+    }
+    keys.dataKey.fill(0);
+    return { sqlite: current, key: keys.pendingKey };
+  }
   if (keys.pendingKey) {
     // A rekey was interrupted after the database changed key: finish it now.
+    let sqlite: SqliteDb | null = null;
     try {
-      const sqlite = openEncrypted(file, keys.pendingKey);
+      sqlite = openEncrypted(file, keys.pendingKey);
       writeKeyring(file, promotePendingKey(keyring));
       keys.dataKey.fill(0);
       return { sqlite, key: keys.pendingKey };
     } catch (e) {
+      sqlite?.close();
       if (!(e instanceof KeyDoesNotFit)) throw e;
     }
   }

@@ -232,4 +232,127 @@ export interface DB {
   attendance_periods: AttendancePeriodsTable;
   exclusions: ExclusionsTable;
   voice_log: VoiceLogTable;
+  subjects: SubjectsTable;
+  teachers: TeachersTable;
+  timetable: TimetableTable;
+  sla_settings: SlaSettingsTable;
+  providers: ProvidersTable;
+  provider_reports: ProviderReportsTable;
+  grade_scales: GradeScalesTable;
+  assessment_windows: AssessmentWindowsTable;
+  assessment_window_scales: AssessmentWindowScalesTable;
+  progress_returns: ProgressReturnsTable;
+  chases: ChasesTable;
+}
+
+// ---- migration 3: progress returns and the SLA (issue 5) -------------------------------------
+
+export interface SubjectsTable {
+  id: Id;
+  name: string;
+  is_core: Generated<number>;
+  leader_name: string | null;
+  leader_email: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface TeachersTable {
+  id: Id;
+  name: string;
+  email: string | null;
+  is_senior_leader: Generated<number>;
+  active: Generated<number>;
+}
+
+export interface TimetableTable {
+  id: Id;
+  child_id: number;
+  subject_id: number;
+  teacher_id: number;
+  class_code: string | null;
+}
+
+export interface SlaSettingsTable {
+  id: number;
+  return_due_school_days: Generated<number>;
+  escalation_gap_school_days: Generated<number>;
+  senior_leader_name: string | null;
+  senior_leader_email: string | null;
+}
+
+export interface ProvidersTable {
+  id: Id;
+  name: string;
+  contact_name: string | null;
+  email: string | null;
+  phone: string | null;
+  manager_name: string | null;
+  manager_email: string | null;
+  report_due_school_days: Generated<number>;
+  escalation_gap_school_days: Generated<number>;
+  active: Generated<number>;
+}
+
+export interface ProviderReportsTable {
+  id: Id;
+  provider_id: number;
+  child_id: number;
+  session_date: string;
+  due_on: string;
+  received_on: string | null;
+  notes: string | null;
+}
+
+export interface GradeScalesTable {
+  id: Id;
+  name: string;
+  description: string | null;
+  /** JSON array of strings, lowest grade first. */
+  grades: string;
+  built_in: Generated<number>;
+}
+
+export interface AssessmentWindowsTable {
+  id: Id;
+  academic_year_id: number;
+  name: string;
+  close_date: string;
+  grade_scale_id: number;
+}
+
+export interface AssessmentWindowScalesTable {
+  id: Id;
+  window_id: number;
+  year_group: number;
+  grade_scale_id: number;
+}
+
+export interface ProgressReturnsTable {
+  id: Id;
+  window_id: number;
+  child_id: number;
+  subject_id: number;
+  teacher_id: number | null;
+  class_code: string | null;
+  requested_on: string | null;
+  due_on: string | null;
+  due_estimated: Generated<number>;
+  returned_on: string | null;
+  current_grade: string | null;
+  target_grade: string | null;
+  predicted_grade: string | null;
+  effort: number | null;
+  what_went_well: string | null;
+  even_better_if: string | null;
+  updated_at: string;
+}
+
+export interface ChasesTable {
+  id: Id;
+  return_id: number | null;
+  provider_report_id: number | null;
+  stage: number;
+  chased_on: string;
+  reply_by: string;
+  batch_id: string;
 }

@@ -4,6 +4,7 @@
 import type { SqliteDb } from '../connection.ts';
 import { up as m001 } from './001-initial.ts';
 import { up as m002 } from './002-attendance-voice.ts';
+import { up as m003 } from './003-progress-sla.ts';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001 },
   { version: 2, name: 'attendance-voice', up: m002 },
+  { version: 3, name: 'progress-sla', up: m003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -22,14 +24,18 @@ export function schemaVersion(db: SqliteDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs each pending migration in its own transaction, up to `target`. */
-export function migrate(db: SqliteDb, target = LATEST_VERSION): number[] {
+/**
+ * Runs each pending migration in its own transaction, up to `target`. `record` runs inside each
+ * migration's transaction (the audit entry), so a migration and its record land together.
+ */
+export function migrate(db: SqliteDb, target = LATEST_VERSION, record?: (version: number) => void): number[] {
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     if (m.version <= schemaVersion(db) || m.version > target) continue;
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
+      record?.(m.version);
     }).immediate();
     applied.push(m.version);
   }

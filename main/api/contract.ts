@@ -6,12 +6,23 @@
 import type { z } from 'zod';
 import type { ErrorCode, FieldIssue } from '../../db/errors.ts';
 import { coreOperations } from './contract/core.ts';
+import { childrenOperations } from './contract/children.ts';
+import { importOperations } from './contract/imports.ts';
+import { progressOperations } from './contract/progress.ts';
 
 export * from './contract/fields.ts';
 export * from './contract/core.ts';
+export * from './contract/children.ts';
+export * from './contract/imports.ts';
+export * from './contract/codes.ts';
+export * from './contract/upn.ts';
+export * from './contract/progress.ts';
 
 export const contract = {
   ...coreOperations,
+  ...childrenOperations,
+  ...importOperations,
+  ...progressOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,8 @@ export interface Command {
   options: ParseArgsOptionsConfig;
   /** Options that must be given. */
   required: string[];
+  /** If set, one word after the command name fills this value (e.g. `import pupils`). */
+  positional?: string;
   run: (values: Values, ctx: CliContext) => Promise<number>;
 }
 

@@ -11,12 +11,14 @@ import { type CliContext, type Command, EXIT, UsageError, type Values } from './
 import { backup } from './commands/backup.ts';
 import { children } from './commands/children.ts';
 import { demo } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
+import { letters } from './commands/letters.ts';
 import { restore } from './commands/restore.ts';
 import { verify } from './commands/verify.ts';
 import { Cancelled } from './passphrase.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, verify, children, backup, restore];
+export const COMMANDS: readonly Command[] = [init, demo, verify, children, backup, restore, importCommand, letters];
 
 const PROGRAM = 'cic-register';
 
@@ -69,8 +71,17 @@ function parseCommandLine(argv: string[]): { command: Command; values: Values } 
   let values: Values;
   try {
     // No option is declared `multiple`, so no value is an array.
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Values;
+    const parsed = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positional !== undefined });
+    values = parsed.values as Values;
+    if (command.positional) {
+      if (parsed.positionals.length > 1) throw Object.assign(new Error('extra'), { code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' });
+      if (parsed.positionals[0] !== undefined) {
+        if (values[command.positional] !== undefined) throw new UsageError(`Give the ${command.positional} once, either as a word or as --${command.positional}.`, name);
+        values[command.positional] = parsed.positionals[0];
+      }
+    }
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as { code?: string }).code ?? '';
     const msg = (e as Error).message;
     const flag = /'(-{1,2}[^'\s]+)/.exec(msg)?.[1]?.slice(0, 40);

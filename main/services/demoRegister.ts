@@ -20,7 +20,7 @@ export async function ensureDemoRegister(demoPath: string, kdf?: KdfParams): Pro
     passphrase: DEMO_PASSPHRASE, ...(kdf ? { kdf } : {}),
   });
   // Loaded only when a demo is asked for: the generator and its name lists stay out of start-up.
-  const { generateDemo } = await import('../../db/demo/index.ts');
+  const { generateDemo } = await import('./demo/index.ts');
   generateDemo(register, { children: 40, years: 3, seed: 1 });
   return register;
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidUpn } from '../../db/demo/upn.ts';
+import { isValidUpn } from '../../main/api/contract/upn.ts';
 import { Register } from '../../db/register.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

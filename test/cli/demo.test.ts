@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit.ts';
-import { buildDemo, generateDemo, isValidUpn, yearGroup } from '../../db/demo/index.ts';
+import { buildDemo, generateDemo, isValidUpn, yearGroup } from '../../main/services/demo/index.ts';
 import { FAST_TEST_KDF } from '../../db/keyring.ts';
 import { Register } from '../../db/register.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidUpn, makeUpn, upnCheckLetter } from '../../db/demo/upn.ts';
+import { isValidUpn, makeUpn, upnCheckLetter } from '../../main/api/contract/upn.ts';
 
 describe('UPN check letter (DfE algorithm)', () => {
   it('accepts a known valid UPN and rejects it with another letter', () => {

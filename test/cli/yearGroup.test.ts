@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearStart, yearGroup, yearGroupLabel } from '../../db/demo/yearGroup.ts';
+import { academicYearStart, yearGroup, yearGroupLabel } from '../../main/api/contract/yearGroup.ts';
 
 describe('year group from date of birth (England)', () => {
   it('uses the September–August school year', () => {

@@ -9,7 +9,7 @@ export const text = (max: number) => z.string().trim().max(max, `Must be at most
 export const optionalText = (max: number) => text(max).nullable().optional();
 export const nameField = text(100).min(1, 'Enter a name.');
 export const passphraseField = z.string().max(1024, 'Passphrase must be at most 1,024 characters.');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as dd/mm/yyyy.').refine((s) => {
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter a date as dd/mm/yyyy.', abort: true }).refine((s) => {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }, 'That date does not exist.');
@@ -23,6 +23,8 @@ export const empty = z.object({}).strict();
 
 /** A document produced by an export (PDF, JSON, CSV, DOCX), carried as base64 to be saved. */
 export const exportedFile = z.object({
+  // Control characters are refused too: they have no place in a file name on any system.
+  // eslint-disable-next-line no-control-regex
   fileName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'A file name cannot contain / \\ : * ? " < > |.'),
   mimeType: z.enum([
     'application/pdf', 'application/json', 'text/csv',

@@ -1,6 +1,9 @@
 import type { OperationName } from '../contract.ts';
 import type { HandlerMap } from '../handler.ts';
 import { backupHandlers } from './backups.ts';
+import { childrenHandlers } from './children.ts';
+import { importHandlers } from './imports.ts';
+import { progressHandlers } from './progress.ts';
 import { sessionHandlers } from './session.ts';
 import { settingsHandlers } from './settings.ts';
 import { userHandlers } from './users.ts';
@@ -11,4 +14,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...userHandlers,
   ...settingsHandlers,
   ...backupHandlers,
+  ...childrenHandlers,
+  ...importHandlers,
+  ...progressHandlers,
 };

@@ -1,8 +1,8 @@
 // children: the children on roll and the leavers, as JSON (for scripts) or a plain table.
 // Listing names and UPNs is an export of personal data, so it is audited like one.
 
-import { localToday } from '../../../db/demo/dates.ts';
-import { yearGroup } from '../../../db/demo/yearGroup.ts';
+import { localToday } from '../../services/demo/dates.ts';
+import { yearGroup } from '../../api/contract/yearGroup.ts';
 import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
 import { type Command, EXIT, need, REGISTER_OPTION, str, USER_OPTION } from '../command.ts';

@@ -2,7 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkDemoOptions, generateDemo } from '../../../db/demo/index.ts';
+import { checkDemoOptions, generateDemo } from '../../services/demo/index.ts';
 import { registerFiles } from '../../../db/paths.ts';
 import { Register } from '../../../db/register.ts';
 import { type Command, EXIT, int, need, REGISTER_OPTION, str, USER_OPTION } from '../command.ts';

@@ -2,7 +2,7 @@
 // draws on. Built once per run from the options, so each part stays a pure function of it.
 
 import type { Insertable } from 'kysely';
-import type { DB } from '../schema.ts';
+import type { DB } from '../../../db/schema.ts';
 import type { SchoolDays, DemoYear } from './calendar.ts';
 import type { LaTemplate } from './lists.ts';
 import type { Adult } from './names.ts';

@@ -1,16 +1,17 @@
 // Demo registers: fictitious but realistic data for trying the app, screenshots, tests and
 // benchmarks. Deterministic from a seed; written in one transaction with one audit entry.
 
-import type { SqliteDb } from '../connection.ts';
-import { ConflictError } from '../errors.ts';
-import { qb } from '../query.ts';
-import type { Register } from '../register.ts';
-import type { DB } from '../schema.ts';
+import type { SqliteDb } from '../../../db/connection.ts';
+import { ConflictError } from '../../../db/errors.ts';
+import { qb } from '../../../db/query.ts';
+import type { Register } from '../../../db/register.ts';
+import type { DB } from '../../../db/schema.ts';
+import { seedDemoProgress } from '../progress/demo.ts';
 import { buildDemo, type DemoData, type DemoOptions } from './build.ts';
 
 export { buildDemo, checkDemoOptions, DEMO_LIMITS, type DemoData, type DemoOptions } from './build.ts';
-export { isValidUpn, makeUpn, upnCheckLetter } from './upn.ts';
-export { academicYearStart, yearGroup, yearGroupLabel } from './yearGroup.ts';
+export { isValidUpn, makeUpn, upnCheckLetter } from '../../api/contract/upn.ts';
+export { academicYearStart, yearGroup, yearGroupLabel } from '../../api/contract/yearGroup.ts';
 
 export interface DemoSummary {
   children: number;
@@ -35,6 +36,8 @@ export function generateDemo(register: Register, opts: DemoOptions): DemoSummary
       throw new ConflictError('Demo data can only be added to an empty register. Create a new register for the demo.');
     }
     write(register.sqlite, register, data);
+    // Each area adds its own demo records, inside the same transaction (nested as a savepoint).
+    seedDemoProgress(register, { seed: opts.seed, today: data.stamp.slice(0, 10) });
     register.audit({ action: 'import', recordType: 'demo' });
   });
   const all = <K extends keyof DemoData['children'][number]>(k: K): number => data.children.reduce((s, c) => s + (c[k] as unknown[]).length, 0);

@@ -6,9 +6,11 @@
 //   11–13  serial number; a temporary UPN has a letter in position 13
 // The check letter: multiply characters 2–13 by weights 2..13 (a letter in position 13 counts as
 // its index in the alphabet below), sum, take mod 23, and map 0–22 to A–Z without I, O and S.
-// Shared by the demo generator, imports and forms, so it lives with no dependencies.
+// Lives in the contract so forms, the API and the MIS import share one check with no dependencies
+// (db/demo/upn.ts holds the same algorithm and is meant to re-export this one).
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+const UPN_SHAPE = /^[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]$/;
 
 function charValue(ch: string): number {
   if (ch >= '0' && ch <= '9') return ch.charCodeAt(0) - 48;
@@ -29,8 +31,26 @@ export function upnCheckLetter(rest: string): string {
 
 /** True for a well-formed UPN (permanent or temporary) whose check letter is right. Case-sensitive. */
 export function isValidUpn(upn: string): boolean {
-  if (!/^[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]$/.test(upn)) return false;
+  if (!UPN_SHAPE.test(upn)) return false;
   return upnCheckLetter(upn.slice(1)) === upn[0];
+}
+
+/** True for a temporary UPN (a letter in the last position): the MIS replaces it with a permanent one later. */
+export function isTemporaryUpn(upn: string): boolean {
+  return /[A-Z]$/.test(upn);
+}
+
+/** Upper-cases and removes spaces, as people type and spreadsheets store UPNs. */
+export function normaliseUpn(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Why a (normalised) UPN is not acceptable, in plain English; null when it is valid. */
+export function upnProblem(upn: string): string | null {
+  if (upn.length !== 13) return 'A UPN is 13 characters: a letter, 11 digits, then a digit or a letter.';
+  if (!UPN_SHAPE.test(upn)) return 'A UPN is a letter, 11 digits, then a digit or a letter (never I, O or S).';
+  if (upnCheckLetter(upn.slice(1)) !== upn[0]) return 'The UPN\'s check letter does not match: check it was copied correctly.';
+  return null;
 }
 
 /** Builds a permanent UPN from its parts. */

@@ -10,7 +10,7 @@ import {
 } from './lists.ts';
 import { adultName, adultSurname, childName, dramaPhone, exampleEmail } from './names.ts';
 import type { Rng } from './prng.ts';
-import { makeUpn } from './upn.ts';
+import { makeUpn } from '../../api/contract/upn.ts';
 
 /** Decided across the whole cohort (quotas), so small demos still show every situation. */
 export interface ChildPlan {

@@ -3,7 +3,7 @@
 // is 4 on the 31 August before it starts, Year 7 the year they are 11. So everyone born
 // 1 September YYYY – 31 August YYYY+1 is in the same year group. Example (secondary transfer
 // 2025): born 1 Sep 2013 – 31 Aug 2014 → Year 7 in 2025-26; born 1 Sep 2012 – 31 Aug 2013 → Year 8.
-// Lives in db/demo for now (the only folder this change may touch); meant to move to db/.
+// Pure and free of Node imports, so the renderer and the services share one definition.
 
 /** The calendar year in which the academic year containing `isoDate` started (Sept–Aug). */
 export function academicYearStart(isoDate: string): number {

@@ -1,14 +1,14 @@
 // Builds a whole demo register as plain rows, without touching a database: a pure function of
 // the options, so the same seed always gives the same register (tests compare two runs).
 
-import { InvalidError } from '../errors.ts';
+import { InvalidError } from '../../../db/errors.ts';
 import { schoolYear, SchoolDays } from './calendar.ts';
 import { type ChildPlan, type ChildRows, makeChild } from './child.ts';
 import type { DemoContext, Row } from './context.ts';
 import { localToday } from './dates.ts';
 import { Rng } from './prng.ts';
 import { calendarRows, laRows, makeLas, makeStaff, type SchoolUpdate } from './setting.ts';
-import { academicYearStart } from './yearGroup.ts';
+import { academicYearStart } from '../../api/contract/yearGroup.ts';
 
 export interface DemoOptions {
   children: number;
