@@ -243,6 +243,11 @@ export interface DB {
   assessment_window_scales: AssessmentWindowScalesTable;
   progress_returns: ProgressReturnsTable;
   chases: ChasesTable;
+  interventions: InterventionsTable;
+  intervention_sessions: InterventionSessionsTable;
+  pp_plus_allocations: PpPlusAllocationsTable;
+  risks: RisksTable;
+  risk_reviews: RiskReviewsTable;
 }
 
 // ---- migration 3: progress returns and the SLA (issue 5) -------------------------------------
@@ -355,4 +360,77 @@ export interface ChasesTable {
   chased_on: string;
   reply_by: string;
   batch_id: string;
+}
+
+// ---- migration 4: interventions, PP+ and the risk register (issue 6) ---------------------------
+
+export type InterventionKind = 'small_group_maths' | 'small_group_english' | 'tuition_1to1' | 'mentoring' | 'esw_sessions' | 'counselling' | 'other';
+export type ImpactRating = 'not_assessed' | 'no_impact' | 'some_impact' | 'good_impact' | 'strong_impact';
+export type RiskCategory = 'statutory_compliance' | 'information_sharing' | 'succession' | 'spending' | 'policy_validation' | 'data' | 'other';
+
+export interface InterventionsTable {
+  id: Id;
+  child_id: number;
+  kind: InterventionKind;
+  kind_other: string | null;
+  provider_id: number | null;
+  delivered_by: string | null;
+  subject_id: number | null;
+  start_date: string;
+  end_date: string | null;
+  sessions_planned: Generated<number>;
+  cost_pence: Generated<number>;
+  funding_source: 'pp_plus' | 'school' | 'virtual_school';
+  baseline_measure: string | null;
+  baseline_value: string | null;
+  outcome_measure: string | null;
+  outcome_value: string | null;
+  impact_rating: Generated<ImpactRating>;
+  evidence_note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterventionSessionsTable {
+  id: Id;
+  intervention_id: number;
+  session_date: string;
+  attended: number;
+  note: string | null;
+}
+
+export interface PpPlusAllocationsTable {
+  id: Id;
+  child_id: number;
+  la_id: number;
+  financial_year: string;
+  amount_pence: number;
+  received_on: string | null;
+  note: string | null;
+}
+
+export interface RisksTable {
+  id: Id;
+  category: RiskCategory;
+  title: string;
+  description: string | null;
+  likelihood: number;
+  impact: number;
+  owner: string | null;
+  mitigations: string | null;
+  review_every_days: Generated<number>;
+  next_review_date: string;
+  status: Generated<'open' | 'monitoring' | 'closed'>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskReviewsTable {
+  id: Id;
+  risk_id: number;
+  reviewed_on: string;
+  likelihood: number;
+  impact: number;
+  note: string | null;
+  reviewed_by: string | null;
 }

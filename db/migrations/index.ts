@@ -5,6 +5,7 @@ import type { SqliteDb } from '../connection.ts';
 import { up as m001 } from './001-initial.ts';
 import { up as m002 } from './002-attendance-voice.ts';
 import { up as m003 } from './003-progress-sla.ts';
+import { up as m004 } from './004-interventions-risks.ts';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001 },
   { version: 2, name: 'attendance-voice', up: m002 },
   { version: 3, name: 'progress-sla', up: m003 },
+  { version: 4, name: 'interventions-risks', up: m004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
