@@ -47,6 +47,32 @@ function ioMessage(e: unknown, what: string): IoError {
   return new IoError(`The ${what} could not be written (${code || 'error'}).`);
 }
 
+const CHUNK = 1024 * 1024;
+
+/** Copies `length` bytes from `fd` at `offset` into `out` (an open fd), a chunk at a time. */
+function copyRange(fd: number, offset: number, length: number, out: number, hash?: crypto.Hash): void {
+  const buf = Buffer.alloc(Math.min(CHUNK, Math.max(length, 1)));
+  for (let done = 0; done < length;) {
+    const n = fs.readSync(fd, buf, 0, Math.min(buf.length, length - done), offset + done);
+    if (n <= 0) throw new NotARegisterError('The backup file is incomplete.');
+    hash?.update(buf.subarray(0, n));
+    if (out >= 0) fs.writeSync(out, buf, 0, n);
+    done += n;
+  }
+}
+
+function sha256OfFile(file: string): { bytes: number; sha256: string } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const bytes = fs.fstatSync(fd).size;
+    const hash = crypto.createHash('sha256');
+    copyRange(fd, 0, bytes, -1, hash);
+    return { bytes, sha256: hash.digest('hex') };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function writeBackup(db: SqliteDb, dataKey: Uint8Array, keyring: Keyring, file: string): BackupResult {
   const tmp = tempPath('backup');
   const createdAt = new Date().toISOString();
@@ -56,14 +82,15 @@ export function writeBackup(db: SqliteDb, dataKey: Uint8Array, keyring: Keyring,
     } catch (e) {
       throw ioMessage(e, 'backup');
     }
-    const dbBytes = fs.readFileSync(tmp);
+    // Streamed in chunks: memory stays flat however large the register grows.
+    const { bytes, sha256 } = sha256OfFile(tmp);
     const header: BackupHeader = {
       format: 'cic-register-backup',
       createdAt,
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
       registerId: keyring.registerId,
-      dbBytes: dbBytes.length,
-      dbSha256: crypto.createHash('sha256').update(dbBytes).digest('hex'),
+      dbBytes: bytes,
+      dbSha256: sha256,
       keyring,
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -71,45 +98,82 @@ export function writeBackup(db: SqliteDb, dataKey: Uint8Array, keyring: Keyring,
     MAGIC.copy(prefix, 0);
     prefix.writeUInt32LE(FORMAT_VERSION, 8);
     prefix.writeUInt32LE(headerBytes.length, 12);
-    const all = Buffer.concat([prefix, headerBytes, dbBytes]);
-    writeFileAtomic(file, all);
+    writeFileAtomic(file, (out) => {
+      fs.writeSync(out, prefix);
+      fs.writeSync(out, headerBytes);
+      const src = fs.openSync(tmp, 'r');
+      try {
+        copyRange(src, 0, bytes, out);
+      } finally {
+        fs.closeSync(src);
+      }
+    });
     verifyBackupFile(file, dataKey);
-    return { file, bytes: all.length, createdAt, verified: true };
+    return { file, bytes: 16 + headerBytes.length + bytes, createdAt, verified: true };
   } finally {
     fs.rmSync(tmp, { force: true });
   }
 }
 
-export function readBackup(file: string): { header: BackupHeader; db: Buffer } {
-  let buf: Buffer;
+/** Reads and checks a backup's header and checksum (streamed); the database stays on disk. */
+export function readBackup(file: string): { header: BackupHeader; dbOffset: number } {
+  let fd: number;
   try {
-    buf = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch {
     throw new NotARegisterError('The backup file could not be read.');
   }
-  if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new NotARegisterError('That file is not a CiC Register backup.');
-  if (buf.readUInt32LE(8) !== FORMAT_VERSION) throw new NotARegisterError('That backup was made by a newer version of CiC Register.');
-  const headerLen = buf.readUInt32LE(12);
-  let header: BackupHeader;
   try {
-    header = JSON.parse(buf.subarray(16, 16 + headerLen).toString('utf8')) as BackupHeader;
-    header.keyring = parseKeyring(JSON.stringify(header.keyring));
-  } catch {
-    throw new NotARegisterError('The backup file is damaged (its header cannot be read).');
+    const size = fs.fstatSync(fd).size;
+    const prefix = Buffer.alloc(16);
+    if (size < 16 || fs.readSync(fd, prefix, 0, 16, 0) < 16 || !prefix.subarray(0, 8).equals(MAGIC)) {
+      throw new NotARegisterError('That file is not a CiC Register backup.');
+    }
+    if (prefix.readUInt32LE(8) !== FORMAT_VERSION) throw new NotARegisterError('That backup was made by a newer version of CiC Register.');
+    const headerLen = prefix.readUInt32LE(12);
+    if (headerLen > 16 * 1024 * 1024 || 16 + headerLen > size) throw new NotARegisterError('The backup file is damaged (its header cannot be read).');
+    let header: BackupHeader;
+    try {
+      const raw = Buffer.alloc(headerLen);
+      fs.readSync(fd, raw, 0, headerLen, 16);
+      header = JSON.parse(raw.toString('utf8')) as BackupHeader;
+      header.keyring = parseKeyring(JSON.stringify(header.keyring));
+    } catch {
+      throw new NotARegisterError('The backup file is damaged (its header cannot be read).');
+    }
+    const dbOffset = 16 + headerLen;
+    const hash = crypto.createHash('sha256');
+    if (size - dbOffset !== header.dbBytes) throw new NotARegisterError('The backup file is damaged or incomplete (its checksum does not match).');
+    copyRange(fd, dbOffset, header.dbBytes, -1, hash);
+    if (hash.digest('hex') !== header.dbSha256) throw new NotARegisterError('The backup file is damaged or incomplete (its checksum does not match).');
+    return { header, dbOffset };
+  } finally {
+    fs.closeSync(fd);
   }
-  const db = buf.subarray(16 + headerLen);
-  if (db.length !== header.dbBytes || crypto.createHash('sha256').update(db).digest('hex') !== header.dbSha256) {
-    throw new NotARegisterError('The backup file is damaged or incomplete (its checksum does not match).');
+}
+
+/** Writes the database inside a backup to `dest` (owner-only), in chunks. */
+function extractDatabase(file: string, dbOffset: number, dbBytes: number, dest: string): void {
+  const src = fs.openSync(file, 'r');
+  try {
+    const out = fs.openSync(dest, 'w', 0o600);
+    try {
+      copyRange(src, dbOffset, dbBytes, out);
+      fs.fsyncSync(out);
+    } finally {
+      fs.closeSync(out);
+    }
+  } finally {
+    fs.closeSync(src);
   }
-  return { header, db };
 }
 
 /** Reopens the copy inside a backup and runs the integrity check. Throws if anything is wrong. */
 export function verifyBackupFile(file: string, dataKey: Uint8Array): void {
-  const { db } = readBackup(file);
+  const { header, dbOffset } = readBackup(file);
   const tmp = tempPath('verify');
   try {
-    fs.writeFileSync(tmp, db, { mode: 0o600 });
+    extractDatabase(file, dbOffset, header.dbBytes, tmp);
     let copy: SqliteDb;
     try {
       copy = openEncrypted(tmp, dataKey, { readonly: true });
@@ -139,7 +203,7 @@ export async function restoreBackup(file: string, registerPath: string, credenti
   if (fs.existsSync(files.db) || fs.existsSync(files.keyring)) {
     throw new ConflictError('A register already exists at that path. Restore into a new file name.');
   }
-  const { header, db } = readBackup(file);
+  const { header, dbOffset } = readBackup(file);
   const keyring = header.keyring;
   let dataKey: Buffer | null = null;
   if ('recoveryKey' in credential) {
@@ -158,7 +222,7 @@ export async function restoreBackup(file: string, registerPath: string, credenti
   }
   const staging = `${files.db}.restoring`;
   try {
-    fs.writeFileSync(staging, db, { mode: 0o600 });
+    extractDatabase(file, dbOffset, header.dbBytes, staging);
     const copy = openEncrypted(staging, dataKey, { readonly: true });
     try {
       const report = checkIntegrity(copy);

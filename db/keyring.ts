@@ -393,14 +393,18 @@ export function parseKeyring(text: string): Keyring {
   return k as Keyring;
 }
 
-/** Atomic replace: write a temp file, fsync it, rename over, fsync the folder. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/**
+ * Atomic replace: write a temp file, fsync it, rename over, fsync the folder. `data` may be a
+ * writer that fills the open file itself (backups stream in chunks rather than sit in memory).
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array | ((fd: number) => void)): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = fs.openSync(tmp, 'w', 0o600);
     try {
-      fs.writeFileSync(fd, data);
+      if (typeof data === 'function') data(fd);
+      else fs.writeFileSync(fd, data);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
