@@ -1,0 +1,108 @@
+// Local authorities and their Virtual Schools: contacts, PEP timescales and PP+ rules.
+
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { LocalAuthority } from '../../api/contract.ts';
+import { call } from '../../api/client.ts';
+import { errorMessage } from '../../api/errors.ts';
+import { keys, useLocalAuthorities } from '../../api/queries.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { SavedNote } from '../../components/FormAlert.tsx';
+import { QueryState, useSettingsStyles } from './common.tsx';
+import { formatPounds, LocalAuthorityForm, PAYMENT_LABELS } from './LocalAuthorityForm.tsx';
+
+export function LocalAuthoritiesSection() {
+  const styles = useSettingsStyles();
+  const las = useLocalAuthorities();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<LocalAuthority | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<LocalAuthority | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (editing) {
+    return (
+      <LocalAuthorityForm
+        la={editing === 'new' ? null : editing}
+        onDone={(la) => {
+          setEditing(null);
+          if (la) setSaved(`${la.name} saved.`);
+        }}
+      />
+    );
+  }
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    setDeleteError(null);
+    try {
+      await call('deleteLocalAuthority', { id: deleting.id });
+      await qc.invalidateQueries({ queryKey: keys.localAuthorities });
+      setSaved(`${deleting.name} deleted.`);
+      setDeleting(null);
+    } catch (e) {
+      setDeleteError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Text>
+        Each child&rsquo;s responsible local authority has its own Virtual School, PEP timescales and Pupil Premium Plus
+        (PP+) rules.
+      </Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => { setSaved(null); setEditing('new'); }}>Add a local authority</Button>
+      </div>
+      <SavedNote message={saved} />
+      <QueryState loading={las.isPending} error={las.error} what="local authorities">
+        {las.data && las.data.length === 0 ? (
+          <Text className={styles.muted}>No local authorities yet.</Text>
+        ) : (
+          <div className={styles.tableWrap}>
+            <Table aria-label="Local authorities">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Local authority</TableHeaderCell>
+                  <TableHeaderCell>Virtual School Head</TableHeaderCell>
+                  <TableHeaderCell>Initial PEP</TableHeaderCell>
+                  <TableHeaderCell>PP+ per year</TableHeaderCell>
+                  <TableHeaderCell>Children</TableHeaderCell>
+                  <TableHeaderCell><span className="visually-hidden">Actions</span></TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {(las.data ?? []).map((la) => (
+                  <TableRow key={la.id}>
+                    <TableCell>{la.name}{la.laCode ? ` (${la.laCode})` : ''}</TableCell>
+                    <TableCell>{la.vshName ?? '—'}</TableCell>
+                    <TableCell>{la.initialPepSchoolDays} school days</TableCell>
+                    <TableCell>{formatPounds(la.ppplusPencePerYear)}, {PAYMENT_LABELS[la.ppplusPayment].toLowerCase()}</TableCell>
+                    <TableCell>{la.childCount}</TableCell>
+                    <TableCell>
+                      <div className={styles.cellActions}>
+                        <Button size="small" onClick={() => { setSaved(null); setEditing(la); }} aria-label={`Edit ${la.name}`}>Edit</Button>
+                        <Button size="small" onClick={() => { setDeleteError(null); setDeleting(la); }} aria-label={`Delete ${la.name}`}>Delete</Button>
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </QueryState>
+      {deleting ? (
+        <ConfirmDialog open title={`Delete ${deleting.name}?`} confirmLabel="Delete local authority" danger busy={busy} error={deleteError}
+          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+          <Text>Its Virtual School contacts, PEP timescales and PP+ rules will be removed. A local authority that children belong to cannot be deleted.</Text>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
