@@ -43,7 +43,8 @@ export default tseslint.config(
         ],
         patterns: [
           { group: ['node:*'], message: 'The renderer runs in a sandboxed browser: no Node modules.' },
-          { group: ['**/db/**', '**/main/**', '!**/main/api/contract', '!**/main/api/contract.ts'], message: 'The renderer may import only the API contract from main/.' },
+          // Anything under db/ or main/, except main/api/contract(.ts) itself.
+          { regex: '(^|/)(db|main)/(?!api/contract(\\.ts)?$)', message: 'The renderer may import only the API contract from main/.' },
         ],
       }],
     },

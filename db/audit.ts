@@ -8,7 +8,7 @@ import type { SqliteDb } from './connection.ts';
 export type AuditAction =
   | 'register.create' | 'unlock' | 'unlock.failed' | 'unlock.recovery' | 'lock'
   | 'create' | 'update' | 'delete' | 'export' | 'import' | 'backup' | 'restore' | 'migrate'
-  | 'user.add' | 'user.remove' | 'user.passphrase' | 'user.reset' | 'settings.update';
+  | 'user.add' | 'user.remove' | 'user.passphrase' | 'user.reset' | 'recovery.replace' | 'settings.update';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -194,6 +194,25 @@ export function verifyBackupFile(file: string, dataKey: Uint8Array): void {
 
 export type RestoreCredential = { passphrase: string; userId?: string } | { recoveryKey: string };
 
+/** The data key of a backup's keyring, or WrongPassphrase. With no user given, each is tried. */
+async function backupKey(keyring: Keyring, credential: RestoreCredential): Promise<Buffer> {
+  if ('recoveryKey' in credential) return unlockWithRecoveryKey(keyring, credential.recoveryKey).dataKey;
+  const candidates = credential.userId ? keyring.users.filter((u) => u.id === credential.userId) : keyring.users;
+  for (const u of candidates) {
+    try {
+      return (await unlockWithPassphrase(keyring, u.id, credential.passphrase)).dataKey;
+    } catch (e) {
+      if (!(e instanceof WrongPassphraseError)) throw e;
+    }
+  }
+  throw new WrongPassphraseError('That passphrase does not open this backup for any of its users.');
+}
+
+/** Checks a backup and the credential for it without changing anything (before a restore locks). */
+export async function checkBackupCredential(file: string, credential: RestoreCredential): Promise<void> {
+  (await backupKey(readBackup(file).header.keyring, credential)).fill(0);
+}
+
 /**
  * Restores a backup into a new register path (never over an existing file). With a passphrase and
  * no user, each user in the backup's keyring is tried in turn (there are only a few).
@@ -205,21 +224,7 @@ export async function restoreBackup(file: string, registerPath: string, credenti
   }
   const { header, dbOffset } = readBackup(file);
   const keyring = header.keyring;
-  let dataKey: Buffer | null = null;
-  if ('recoveryKey' in credential) {
-    dataKey = unlockWithRecoveryKey(keyring, credential.recoveryKey).dataKey;
-  } else {
-    const candidates = credential.userId ? keyring.users.filter((u) => u.id === credential.userId) : keyring.users;
-    for (const u of candidates) {
-      try {
-        dataKey = (await unlockWithPassphrase(keyring, u.id, credential.passphrase)).dataKey;
-        break;
-      } catch (e) {
-        if (!(e instanceof WrongPassphraseError)) throw e;
-      }
-    }
-    if (!dataKey) throw new WrongPassphraseError('That passphrase does not open this backup for any of its users.');
-  }
+  const dataKey = await backupKey(keyring, credential);
   const staging = `${files.db}.restoring`;
   try {
     extractDatabase(file, dbOffset, header.dbBytes, staging);

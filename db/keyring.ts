@@ -238,6 +238,15 @@ function makeRecoveryEntry(registerId: string, recoveryBytes: Uint8Array, dataKe
   return entry;
 }
 
+/** A new recovery key replaces the old one (lost, or never printed). Shown once, never stored. */
+export function replaceRecoveryEntry(keyring: Keyring, dataKey: Uint8Array): { keyring: Keyring; recoveryKey: string } {
+  const bytes = crypto.randomBytes(20);
+  const recoveryKey = formatRecoveryKey(bytes);
+  const recovery = makeRecoveryEntry(keyring.registerId, bytes, dataKey);
+  bytes.fill(0);
+  return { keyring: { ...keyring, recovery }, recoveryKey };
+}
+
 export interface UnlockedKeys {
   dataKey: Buffer;
   /** Present only if a rekey was interrupted; see db/register.ts. */

@@ -11,7 +11,7 @@ import {
 } from './errors.ts';
 import {
   addUserEntry, changePassphraseEntry, createKeyring, dropPendingKey, findUser, type KdfParams, type Keyring,
-  promotePendingKey, publicUsers, readKeyring, resetPassphraseEntry, type Role, type UnlockedKeys,
+  promotePendingKey, publicUsers, readKeyring, replaceRecoveryEntry, resetPassphraseEntry, type Role, type UnlockedKeys,
   unlockWithPassphrase, unlockWithRecoveryKey, withPendingKey, writeKeyring, type PublicUser,
 } from './keyring.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations/index.ts';
@@ -224,6 +224,22 @@ export class Register {
       writeKeyring(this.path, next);
     });
     Object.assign(this.session, { userId, role: user.role, name: user.name, via: 'passphrase' } satisfies Session);
+  }
+
+  /**
+   * Issues a new recovery key (the DT re-enters their passphrase first): the old key stops working.
+   * Returned once, to be printed and kept in the school safe; never stored.
+   */
+  async newRecoveryKey(passphrase: string): Promise<string> {
+    const userId = this.requireDt();
+    const keyring = readKeyring(this.path);
+    (await unlockWithPassphrase(keyring, userId, passphrase)).dataKey.fill(0);
+    const { keyring: next, recoveryKey } = replaceRecoveryEntry(keyring, this.dataKey);
+    this.transaction(() => {
+      this.audit({ action: 'recovery.replace', recordType: 'user', recordId: userId });
+      writeKeyring(this.path, next);
+    });
+    return recoveryKey;
   }
 
   /** Removes a user's access and rekeys the database, so an old copy of their wrap is useless. */

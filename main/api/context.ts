@@ -29,6 +29,8 @@ export interface ContextOptions {
 
 export class AppContext {
   private current: Register | null = null;
+  /** Why the register last locked; cleared when it is unlocked again. */
+  lastLockReason: 'manual' | 'idle' | 'system' | null = null;
   private activePath: string;
   readonly idle: IdleLock;
 
@@ -70,6 +72,7 @@ export class AppContext {
   setUnlocked(register: Register): void {
     if (this.current && this.current !== register) this.current.close();
     this.current = register;
+    this.lastLockReason = null;
     this.applyAutoLockSetting();
     this.idle.touch();
   }
@@ -86,6 +89,7 @@ export class AppContext {
     const r = this.current;
     this.current = null;
     if (r?.isOpen) {
+      this.lastLockReason = reason;
       try {
         r.lock();
       } catch {

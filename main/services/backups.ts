@@ -38,14 +38,20 @@ export function autoBackupDue(register: Register, now = new Date()): boolean {
   return !last || now.getTime() - Date.parse(last) >= hours * 3_600_000;
 }
 
+/** A backup in the register's backups folder, by file name only (never a path from the caller). */
+export function backupPath(registerPath: string, backupName: string): string {
+  const file = path.join(registerFiles(registerPath).backupsDir, path.basename(backupName));
+  if (!fs.existsSync(file)) throw new NotFoundError('That backup');
+  return file;
+}
+
 /**
  * Replaces the (locked) register at `registerPath` with a backup from its backups folder. The
  * current files are first renamed aside, and put back if the restore fails: nothing is lost.
  */
 export async function restoreReplacing(registerPath: string, backupName: string, credential: RestoreCredential): Promise<string> {
   const files = registerFiles(registerPath);
-  const backupFile = path.join(files.backupsDir, path.basename(backupName));
-  if (!fs.existsSync(backupFile)) throw new NotFoundError('That backup');
+  const backupFile = backupPath(registerPath, backupName);
   readBackup(backupFile); // refuse a damaged backup before touching anything
   const aside = `${files.db}.before-restore-${stamp(new Date())}`;
   const moved: [string, string][] = [];

@@ -19,8 +19,15 @@ export async function ensureDemoRegister(demoPath: string, kdf?: KdfParams): Pro
     path: demoPath, schoolName: 'Demo Academy (fictitious)', userName: DEMO_USER, role: 'dt',
     passphrase: DEMO_PASSPHRASE, ...(kdf ? { kdf } : {}),
   });
-  // Loaded only when a demo is asked for: the generator and its name lists stay out of start-up.
-  const { generateDemo } = await import('./demo/index.ts');
-  generateDemo(register, { children: 40, years: 3, seed: 1 });
+  try {
+    // Loaded only when a demo is asked for: the generator and its name lists stay out of start-up.
+    const { generateDemo } = await import('./demo/index.ts');
+    generateDemo(register, { children: 40, years: 3, seed: 1 });
+  } catch (e) {
+    // No half-made demo left behind: the next attempt starts clean.
+    register.close();
+    for (const f of [files.db, `${files.db}-wal`, `${files.db}-shm`, files.keyring]) fs.rmSync(f, { force: true });
+    throw e;
+  }
   return register;
 }

@@ -25,6 +25,8 @@ export interface AppStatus {
   autoLockMinutes: number;
   /** Desktop: files are saved with saveFiles (native dialog). Browser mode: the browser downloads them. */
   shell: 'desktop' | 'browser';
+  /** Why the register last locked, so the unlock screen can say so; null once unlocked. */
+  lockedBecause: 'manual' | 'idle' | 'system' | null;
 }
 
 export interface StrengthResult { strength: 'too-weak' | 'fair' | 'strong'; problems: string[]; bits: number }
@@ -181,6 +183,8 @@ export const coreOperations = {
   addUser: op<PublicUser>()(z.object({ name: nameField, role, passphrase: passphraseField }).strict()),
   removeUser: op<PublicUser[]>()(z.object({ userId: uuid }).strict()),
   changePassphrase: op<null>()(z.object({ oldPassphrase: passphraseField, newPassphrase: passphraseField }).strict()),
+  /** DT only, after re-entering their passphrase: replaces a lost recovery key; shown once. */
+  newRecoveryKey: op<{ recoveryKey: string }>()(z.object({ passphrase: passphraseField }).strict()),
 
   getSettings: op<SchoolSettings>()(empty),
   updateSettings: op<SchoolSettings>()(schoolSettingsInput),

@@ -1,5 +1,6 @@
+import { checkBackupCredential } from '../../../db/backup.ts';
 import { ForbiddenError } from '../../../db/errors.ts';
-import { listBackups, manualBackup, restoreReplacing } from '../../services/backups.ts';
+import { backupPath, listBackups, manualBackup, restoreReplacing } from '../../services/backups.ts';
 import type { HandlerMap } from '../handler.ts';
 import { status } from './session.ts';
 
@@ -14,8 +15,11 @@ export const backupHandlers: HandlerMap<'listBackups' | 'backupNow' | 'restoreBa
     const r = ctx.requireRegister();
     r.requireDt();
     const userId = r.session.userId ?? undefined;
+    const credential = { passphrase, ...(userId ? { userId } : {}) };
+    // Check the backup and the passphrase first: a wrong passphrase must not lock the register.
+    await checkBackupCredential(backupPath(ctx.registerPath, name), credential);
     ctx.lock('manual');
-    const aside = await restoreReplacing(ctx.registerPath, name, { passphrase, ...(userId ? { userId } : {}) });
+    const aside = await restoreReplacing(ctx.registerPath, name, credential);
     return { restoredAs: aside, status: status(ctx) };
   },
   saveFiles: async (ctx, { files }) => {

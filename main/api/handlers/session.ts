@@ -30,6 +30,7 @@ export function status(ctx: AppContext): AppStatus {
     lastBackupAt: r ? r.lastBackupAt() : null,
     autoLockMinutes: settings?.autoLockMinutes ?? 10,
     shell: ctx.options.saveFiles ? 'desktop' : 'browser',
+    lockedBecause: r ? null : ctx.lastLockReason,
   };
 }
 
@@ -51,7 +52,13 @@ export const sessionHandlers: HandlerMap<
     const demoPath = ctx.options.demoPath;
     if (!demoPath) throw new Error('demo not offered');
     ctx.switchTo(demoPath);
-    ctx.setUnlocked(await ensureDemoRegister(demoPath, ctx.options.kdf));
+    try {
+      ctx.setUnlocked(await ensureDemoRegister(demoPath, ctx.options.kdf));
+    } catch (e) {
+      // Back to the DT's own register: a failed demo must not leave the app pointing at it.
+      ctx.switchTo(ctx.options.registerPath);
+      throw e;
+    }
     return { status: status(ctx), passphrase: DEMO_PASSPHRASE };
   },
   useMainRegister: (ctx) => {

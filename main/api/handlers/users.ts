@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../handler.ts';
 
-export const userHandlers: HandlerMap<'listUsers' | 'addUser' | 'removeUser' | 'changePassphrase'> = {
+export const userHandlers: HandlerMap<'listUsers' | 'addUser' | 'removeUser' | 'changePassphrase' | 'newRecoveryKey'> = {
   listUsers: (ctx) => ctx.requireRegister().users(),
   addUser: (ctx, input) => ctx.requireRegister().addUser(input),
   removeUser: (ctx, { userId }) => {
@@ -12,4 +12,5 @@ export const userHandlers: HandlerMap<'listUsers' | 'addUser' | 'removeUser' | '
     await ctx.requireRegister().changePassphrase(input.oldPassphrase, input.newPassphrase);
     return null;
   },
+  newRecoveryKey: async (ctx, { passphrase }) => ({ recoveryKey: await ctx.requireRegister().newRecoveryKey(passphrase) }),
 };

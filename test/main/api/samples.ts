@@ -19,6 +19,7 @@ export const VALID_SAMPLES: { [N in OperationName]: Input<N> } = {
   addUser: { name: 'B. Deputy', role: 'deputy', passphrase: 'another long passphrase 42' },
   removeUser: { userId: UUID },
   changePassphrase: { oldPassphrase: 'x', newPassphrase: 'another long passphrase 42' },
+  newRecoveryKey: { passphrase: 'correct horse battery staple' },
   getSettings: {},
   updateSettings: {
     name: 'Fictional School', urn: '123456', headteacher: null, designatedGovernor: null, dtName: null, deputyDtName: null,
