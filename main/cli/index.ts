@@ -1,4 +1,4 @@
-// The headless command line: `npm run -s cli -- <command> [options]` (-s keeps npm's own banner off
+// The headless command line: `npm run cli -- <command> [options]` (-s keeps npm's own banner off
 // stdout, so `children --json` output is only the JSON). Parses, dispatches to one module per
 // command, and maps errors to exit codes and one plain-English line on stderr. Expected errors
 // (RegisterError) never show a stack trace, and no message here ever includes personal data.
@@ -23,10 +23,10 @@ export const COMMANDS: readonly Command[] = [init, demo, verify, children, backu
 const PROGRAM = 'cic-register';
 
 export function usage(command?: Command): string {
-  if (command) return `Usage: npm run -s cli -- ${command.name} ${command.synopsis}\n       ${command.summary}.\n`;
+  if (command) return `Usage: npm run cli -- ${command.name} ${command.synopsis}\n       ${command.summary}.\n`;
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'Usage: npm run -s cli -- <command> [options]',
+    'Usage: npm run cli -- <command> [options]',
     '',
     'Commands:',
     ...COMMANDS.flatMap((c) => [`  ${c.name.padEnd(width)}  ${c.synopsis}`, `  ${' '.repeat(width)}  ${c.summary}.`]),
