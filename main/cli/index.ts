@@ -1,4 +1,4 @@
-// The headless command line: `npm run cli -- <command> [options]` (-s keeps npm's own banner off
+// The headless command line: `npm run cli -- <command> [options]` (.npmrc keeps npm's own banner off
 // stdout, so `children --json` output is only the JSON). Parses, dispatches to one module per
 // command, and maps errors to exit codes and one plain-English line on stderr. Expected errors
 // (RegisterError) never show a stack trace, and no message here ever includes personal data.
