@@ -48,7 +48,11 @@ function vitest(label, args, env = {}) {
 }
 
 if (reliability) {
-  vitest('reliability', ['test/db/crash.test.ts'], { CIC_CRASH_ROUNDS: process.env.CIC_CRASH_ROUNDS ?? '1000' });
+  fs.rmSync(path.join(results, 'reliability'), { recursive: true, force: true });
+  vitest('reliability', ['test/reliability', 'test/db/crash.test.ts', 'test/main/services/import/large.test.ts'], {
+    CIC_RELIABILITY: 'full', CIC_CRASH_ROUNDS: process.env.CIC_CRASH_ROUNDS ?? '1000',
+  });
+  printReliabilityCounts();
 } else {
   if (!stage('lint', bin('eslint'), ['--max-warnings', '0', '.'])) failed += 1;
   if (!stage('type check (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])) failed += 1;
@@ -70,6 +74,15 @@ if (reliability) {
       failed += 1;
     }
   }
+}
+
+function printReliabilityCounts() {
+  const dir = path.join(results, 'reliability');
+  const rows = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readJson(path.join(dir, f))).filter(Boolean) : [];
+  const sum = (k) => rows.reduce((s, r) => s + (r[k] ?? 0), 0);
+  console.log('\nreliability:');
+  for (const r of rows) console.log(`  ${r.name}: ${r.rounds !== undefined ? `${r.rounds} rounds, ` : ''}${r.cases} cases, ${r.failures} failures, ${r.dataLost} data lost${r.note ? ` (${r.note})` : ''}`);
+  console.log(`  total: ${sum('rounds')} rounds, ${sum('cases')} cases, ${sum('failures')} failures, ${sum('dataLost')} data lost`);
 }
 
 console.log('');

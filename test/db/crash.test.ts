@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit.ts';
 import { Register } from '../../db/register.ts';
 import { cleanupTempDirs, createRegister, STAFF, tempDir } from '../helpers/db.ts';
+import { recordCounts } from '../helpers/reliability.ts';
 
 const ROUNDS = Math.max(1, Number(process.env.CIC_CRASH_ROUNDS ?? 20));
 const SEED = Number(process.env.CIC_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -229,6 +230,7 @@ describe('crash test', () => {
       + ` writer ${(writerMs / 1000).toFixed(1)} s, checks ${Object.entries(checkMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(' ')})`,
     );
     for (const f of failures) console.log(`  ${f}`);
+    recordCounts('crash', { rounds: roundsRun, cases: ackedTotal, failures: failedRounds, dataLost: lost, note: `cases = acknowledged writes; seed ${SEED}` });
     expect(failures).toEqual([]);
     expect(lost).toBe(0);
     // The test really exercised something: every round acknowledged at least one write.

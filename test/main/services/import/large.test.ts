@@ -35,33 +35,21 @@ describe('a 10,000-row file', () => {
   it('previews and imports 10,000 pupils, then 10,000 attendance rows, quickly', () => {
     const N = 10_000;
     const pupils = csv([PUPIL_HEADER, ...Array.from({ length: N }, (_, i) => pupil(i))]);
-    let t = performance.now();
     const p = previewImport(register, { kind: 'pupils', fileName: 'big.csv', bytes: pupils }, TODAY);
-    const previewMs = performance.now() - t;
     expect(p.counts).toEqual({ rows: N, new: N, update: 0, unchanged: 0, rejected: 0 });
-    t = performance.now();
     commitImport(register, { kind: 'pupils', fileName: 'big.csv', bytes: pupils }, TODAY);
-    const commitMs = performance.now() - t;
     expect(register.sqlite.prepare('SELECT count(*) FROM children').pluck().get()).toBe(N);
 
     const attendance = csv([
       ['UPN', 'Start Date', 'End Date', 'Possible Sessions', 'Present', 'Authorised Absences', 'Unauthorised Absences'],
       ...Array.from({ length: N }, (_, i) => [pupil(i)[0]!, '05/01/2026', '13/02/2026', '60', String(45 + (i % 16)), String(15 - (i % 16)), '0']),
     ]);
-    t = performance.now();
     const a = commitImport(register, { kind: 'attendance', fileName: 'att.csv', bytes: attendance }, TODAY);
-    const attendanceMs = performance.now() - t;
     expect(a.counts.new).toBe(N);
 
-    t = performance.now();
     const list = listChildren(register, 'current', TODAY);
-    const listMs = performance.now() - t;
     expect(list.rows).toHaveLength(N);
-    // Measured on the shared 2-core CI box: typically well under a second each; the bounds leave headroom.
-    console.log(`10,000 rows: preview ${previewMs.toFixed(0)} ms, commit ${commitMs.toFixed(0)} ms, attendance commit ${attendanceMs.toFixed(0)} ms, list ${listMs.toFixed(0)} ms`);
-    expect(previewMs).toBeLessThan(5000);
-    expect(commitMs).toBeLessThan(10_000);
-    expect(attendanceMs).toBeLessThan(10_000);
+    // Speed is measured by npm run bench (import_10000_rows), not asserted here.
   });
 });
 
