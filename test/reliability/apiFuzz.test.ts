@@ -79,7 +79,6 @@ describe('API fuzzing over HTTP', () => {
     let cases = 0;
     let failures = 0;
     let accepted = 0;
-    let dataLost = 0;
     const childrenBefore = server.context.requireRegister().sqlite.prepare('SELECT count(*) FROM children').pluck().get() as number;
     for (const name of OPERATION_NAMES) {
       await fc.assert(fc.asyncProperty(badInput(name), async (input) => {
@@ -105,7 +104,7 @@ describe('API fuzzing over HTTP', () => {
       }), { numRuns: RUNS_PER_OPERATION, seed: 20261123 + OPERATION_NAMES.indexOf(name) });
     }
     const childrenAfter = server.context.requireRegister().sqlite.prepare('SELECT count(*) FROM children').pluck().get() as number;
-    dataLost = Math.max(0, childrenBefore - childrenAfter);
+    const dataLost = Math.max(0, childrenBefore - childrenAfter);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(dataLost).toBe(0);
     recordCounts('api-fuzz', { cases, failures, dataLost, note: `${OPERATION_NAMES.length} operations, ${accepted} generated inputs happened to be valid` });
