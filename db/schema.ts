@@ -248,6 +248,8 @@ export interface DB {
   pp_plus_allocations: PpPlusAllocationsTable;
   risks: RisksTable;
   risk_reviews: RiskReviewsTable;
+  peps: PepsTable; pep_status_changes: PepStatusChangesTable; pep_targets: PepTargetsTable; pep_target_reviews: PepTargetReviewsTable; pep_target_interventions: PepTargetInterventionsTable; pep_actions: PepActionsTable; pep_attendees: PepAttendeesTable; la_pep_formats: LaPepFormatsTable;
+  survey_questions: SurveyQuestionsTable; survey_responses: SurveyResponsesTable; survey_answers: SurveyAnswersTable; report_years: ReportYearsTable; report_school_figures: ReportSchoolFiguresTable; report_benchmarks: ReportBenchmarksTable; report_training: ReportTrainingTable; report_narratives: ReportNarrativesTable;
 }
 
 // ---- migration 3: progress returns and the SLA (issue 5) -------------------------------------
@@ -433,4 +435,208 @@ export interface RiskReviewsTable {
   impact: number;
   note: string | null;
   reviewed_by: string | null;
+}
+
+// ---- migration 6: the pupil experience survey and the governors' report (issue 8) -------------
+
+export type SurveyTopic = 'learning' | 'feedback' | 'support' | 'safety' | 'listened' | 'other';
+export type SurveyAnswerType = 'scale' | 'yes_no' | 'choice' | 'text';
+
+export interface SurveyQuestionsTable {
+  id: Id;
+  position: number;
+  topic: SurveyTopic;
+  prompt: string;
+  help_text: string | null;
+  answer_type: SurveyAnswerType;
+  /** JSON array of five labels (scale questions only). */
+  scale_labels: string | null;
+  /** JSON array of options (choice questions only). */
+  choices: string | null;
+  allow_multiple: Generated<number>;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyResponsesTable {
+  id: Id;
+  child_id: number;
+  academic_year_id: number;
+  answered_on: string;
+  entered_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyAnswersTable {
+  id: Id;
+  response_id: number;
+  question_id: number;
+  scale_value: number | null;
+  yes_no: number | null;
+  /** JSON array of the options chosen. */
+  choices: string | null;
+  text_value: string | null;
+}
+
+export interface ReportYearsTable {
+  academic_year_id: number;
+  school_figures_source: string | null;
+  benchmarks_customised: Generated<number>;
+  updated_at: string;
+}
+
+export interface ReportSchoolFiguresTable {
+  id: Id;
+  academic_year_id: number;
+  measure: string;
+  value: number;
+}
+
+export interface ReportBenchmarksTable {
+  id: Id;
+  academic_year_id: number;
+  measure: string;
+  cla_value: number | null;
+  cla_group: Generated<'cla' | 'cla_12_months'>;
+  comparison_value: number | null;
+  comparison_group: Generated<'all_pupils' | 'non_looked_after'>;
+  data_year: string;
+  source: string;
+}
+
+export interface ReportTrainingTable {
+  id: Id;
+  academic_year_id: number;
+  delivered_on: string;
+  title: string;
+  audience: string | null;
+  delivered_by: string | null;
+  attendees: number | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportNarrativesTable {
+  id: Id;
+  academic_year_id: number;
+  section_key: string;
+  title: string | null;
+  body: Generated<string>;
+  position: Generated<number>;
+  updated_at: string;
+}
+
+// ---- migration 5: Personal Education Plans (issue 7) -----------------------------------------
+
+export interface PepsTable {
+  id: Id;
+  child_id: number;
+  academic_year: string;
+  term: 'Autumn' | 'Spring' | 'Summer';
+  kind: Generated<'initial' | 'review'>;
+  status: Generated<'draft' | 'ready' | 'submitted' | 'approved' | 'returned' | 'superseded'>;
+  period_start: string;
+  period_end: string;
+  meeting_date: string | null;
+  child_voice: string | null;
+  child_voice_reason: string | null;
+  carer_views: string | null;
+  social_worker_views: string | null;
+  strengths: string | null;
+  barriers: string | null;
+  sen_notes: string | null;
+  transition_careers: string | null;
+  attendance_notes: string | null;
+  progress_notes: string | null;
+  /** JSON: the PepSnapshot of main/api/contract/peps.ts. */
+  snapshot: string;
+  snapshot_taken_at: string;
+  submitted_on: string | null;
+  approved_on: string | null;
+  returned_on: string | null;
+  returned_reason: string | null;
+  superseded_on: string | null;
+  superseded_by: number | null;
+  quality_rating: string | null;
+  quality_rag: 'green' | 'amber' | 'red' | null;
+  vs_feedback: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PepStatusChangesTable {
+  id: Id;
+  pep_id: number;
+  from_status: string;
+  to_status: string;
+  on_date: string;
+  note: string | null;
+  changed_at: string;
+}
+
+export interface PepTargetsTable {
+  id: Id;
+  pep_id: number;
+  position: Generated<number>;
+  area: string | null;
+  target: string;
+  success_criteria: string | null;
+  by_when: string | null;
+  who: string | null;
+  pp_plus_pence: Generated<number>;
+  carried_from_review_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PepTargetReviewsTable {
+  id: Id;
+  pep_id: number;
+  source_target_id: number | null;
+  source_label: string;
+  position: Generated<number>;
+  area: string | null;
+  target: string;
+  success_criteria: string | null;
+  by_when: string | null;
+  who: string | null;
+  outcome: 'met' | 'partly' | 'not_met' | null;
+  note: string | null;
+  carry_forward: Generated<number>;
+}
+
+export interface PepTargetInterventionsTable {
+  id: Id;
+  pep_target_id: number;
+  intervention_id: number | null;
+  label: string;
+}
+
+export interface PepActionsTable {
+  id: Id;
+  pep_id: number;
+  position: Generated<number>;
+  action: string;
+  owner: string | null;
+  due_on: string | null;
+  done_on: string | null;
+}
+
+export interface PepAttendeesTable {
+  id: Id;
+  pep_id: number;
+  position: Generated<number>;
+  name: string;
+  role: string | null;
+  present: Generated<number>;
+}
+
+export interface LaPepFormatsTable {
+  la_id: number;
+  /** JSON array of { key, heading, included }. */
+  sections: string;
+  updated_at: string;
 }

@@ -6,6 +6,7 @@ import { up as m001 } from './001-initial.ts';
 import { up as m002 } from './002-attendance-voice.ts';
 import { up as m003 } from './003-progress-sla.ts';
 import { up as m004 } from './004-interventions-risks.ts';
+import { up as m005 } from './005-peps.ts';
 import { up as m006 } from './006-survey-report.ts';
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'attendance-voice', up: m002 },
   { version: 3, name: 'progress-sla', up: m003 },
   { version: 4, name: 'interventions-risks', up: m004 },
+  { version: 5, name: 'peps', up: m005 },
   { version: 6, name: 'survey-report', up: m006 },
 ];
 

@@ -9,6 +9,12 @@ import { coreOperations } from './contract/core.ts';
 import { childrenOperations } from './contract/children.ts';
 import { importOperations } from './contract/imports.ts';
 import { progressOperations } from './contract/progress.ts';
+import { pepOperations } from './contract/peps.ts';
+import { interventionOperations } from './contract/interventions.ts';
+import { riskOperations } from './contract/risks.ts';
+import { dashboardOperations } from './contract/dashboard.ts';
+import { surveyOperations } from './contract/survey.ts';
+import { reportOperations } from './contract/report.ts';
 
 export * from './contract/fields.ts';
 export * from './contract/core.ts';
@@ -17,12 +23,24 @@ export * from './contract/imports.ts';
 export * from './contract/codes.ts';
 export * from './contract/upn.ts';
 export * from './contract/progress.ts';
+export * from './contract/peps.ts';
+export * from './contract/interventions.ts';
+export * from './contract/risks.ts';
+export * from './contract/dashboard.ts';
+export * from './contract/survey.ts';
+export * from './contract/report.ts';
 
 export const contract = {
   ...coreOperations,
   ...childrenOperations,
   ...importOperations,
   ...progressOperations,
+  ...pepOperations,
+  ...interventionOperations,
+  ...riskOperations,
+  ...dashboardOperations,
+  ...surveyOperations,
+  ...reportOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,11 +14,13 @@ import { demo } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { letters } from './commands/letters.ts';
+import { pep } from './commands/pep.ts';
+import { report } from './commands/report.ts';
 import { restore } from './commands/restore.ts';
 import { verify } from './commands/verify.ts';
 import { Cancelled } from './passphrase.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, verify, children, backup, restore, importCommand, letters];
+export const COMMANDS: readonly Command[] = [init, demo, verify, children, backup, restore, importCommand, letters, pep, report];
 
 const PROGRAM = 'cic-register';
 

@@ -4,9 +4,15 @@ import { backupHandlers } from './backups.ts';
 import { childrenHandlers } from './children.ts';
 import { importHandlers } from './imports.ts';
 import { progressHandlers } from './progress.ts';
+import { pepHandlers } from './peps.ts';
+import { interventionHandlers } from './interventions.ts';
+import { riskHandlers } from './risks.ts';
+import { dashboardHandlers } from './dashboard.ts';
 import { sessionHandlers } from './session.ts';
 import { settingsHandlers } from './settings.ts';
 import { userHandlers } from './users.ts';
+import { surveyHandlers } from './survey.ts';
+import { reportHandlers } from './report.ts';
 
 /** Every operation in the contract must have exactly one handler: the type checks completeness. */
 export const handlers: HandlerMap<OperationName> = {
@@ -17,4 +23,10 @@ export const handlers: HandlerMap<OperationName> = {
   ...childrenHandlers,
   ...importHandlers,
   ...progressHandlers,
+  ...pepHandlers,
+  ...interventionHandlers,
+  ...riskHandlers,
+  ...dashboardHandlers,
+  ...surveyHandlers,
+  ...reportHandlers,
 };

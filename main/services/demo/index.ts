@@ -7,7 +7,10 @@ import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
 import type { DB } from '../../../db/schema.ts';
 import { seedDemoProgress } from '../progress/demo.ts';
+import { seedDemoSupport } from '../interventions/demo.ts';
+import { seedDemoPeps } from '../peps/demo.ts';
 import { buildDemo, type DemoData, type DemoOptions } from './build.ts';
+import { seedDemoReport } from '../report/demo.ts';
 
 export { buildDemo, checkDemoOptions, DEMO_LIMITS, type DemoData, type DemoOptions } from './build.ts';
 export { isValidUpn, makeUpn, upnCheckLetter } from '../../api/contract/upn.ts';
@@ -38,6 +41,9 @@ export function generateDemo(register: Register, opts: DemoOptions): DemoSummary
     write(register.sqlite, register, data);
     // Each area adds its own demo records, inside the same transaction (nested as a savepoint).
     seedDemoProgress(register, { seed: opts.seed, today: data.stamp.slice(0, 10) });
+    seedDemoSupport(register, { seed: opts.seed, today: data.stamp.slice(0, 10) });
+    seedDemoPeps(register, { seed: opts.seed, today: data.stamp.slice(0, 10) });
+    seedDemoReport(register, { seed: opts.seed, today: data.stamp.slice(0, 10) });
     register.audit({ action: 'import', recordType: 'demo' });
   });
   const all = <K extends keyof DemoData['children'][number]>(k: K): number => data.children.reduce((s, c) => s + (c[k] as unknown[]).length, 0);

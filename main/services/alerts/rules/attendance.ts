@@ -6,12 +6,12 @@ import { formatDate, formatPercent } from '../../../documents/format.ts';
 import { attendanceBand, attendancePercent } from '../../children/mapping.ts';
 import { latestAttendance } from '../data.ts';
 import { makeAlert, type AlertRule } from '../types.ts';
-import type { Alert } from '../../../api/contract.ts';
+import type { RegisterAlert } from '../../../api/contract/dashboard.ts';
 
 export const attendanceThresholds: AlertRule = {
   kinds: ['attendance-pep-review', 'attendance-action-plan'],
   evaluate(ctx) {
-    const out: Alert[] = [];
+    const out: RegisterAlert[] = [];
     for (const [childId, p] of latestAttendance(ctx)) {
       const percent = attendancePercent(p.present_sessions, p.possible_sessions);
       const band = attendanceBand(percent, ctx.settings);

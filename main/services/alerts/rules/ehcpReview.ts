@@ -1,17 +1,17 @@
-// An EHC plan is reviewed at least every 12 months: warn 30 days ahead, urgent once overdue, and a
-// gentle note when a child with a plan has no review date recorded.
+// An EHC plan is reviewed at least every 12 months: warn ahead (30 days by default: the
+// ehcpReviewWarningDays threshold), urgent once overdue, and a gentle note when a child with a plan
+// has no review date recorded.
 
 import { formatDate } from '../../../documents/format.ts';
 import { addDays, daysBetween } from '../../children/dates.ts';
 import { makeAlert, type AlertRule } from '../types.ts';
-import type { Alert } from '../../../api/contract.ts';
-
-export const EHCP_REVIEW_WARNING_DAYS = 30;
+import type { RegisterAlert } from '../../../api/contract/dashboard.ts';
 
 export const ehcpReview: AlertRule = {
   kinds: ['ehcp-review'],
   evaluate(ctx) {
-    const out: Alert[] = [];
+    const out: RegisterAlert[] = [];
+    const warnDays = ctx.settings.ehcpReviewWarningDays;
     for (const c of ctx.children) {
       if (c.sen_provision !== 'E') continue;
       const due = c.ehcp_review_date;
@@ -23,11 +23,11 @@ export const ehcpReview: AlertRule = {
       const daysLeft = daysBetween(ctx.today, due);
       if (daysLeft < 0) {
         out.push(makeAlert('ehcp-review', c.id, null, 'urgent', 'EHCP review overdue',
-          `The EHCP annual review was due on ${formatDate(due)}.`, due, 'education'));
-      } else if (daysLeft <= EHCP_REVIEW_WARNING_DAYS) {
+          `The EHCP annual review was due on ${formatDate(due)}.`, due, 'education', { dueOn: due }));
+      } else if (daysLeft <= warnDays) {
         out.push(makeAlert('ehcp-review', c.id, null, 'warning', 'EHCP review due soon',
           `The EHCP annual review is due on ${formatDate(due)}${daysLeft === 0 ? ' (today)' : ` (in ${daysLeft} day${daysLeft === 1 ? '' : 's'})`}.`,
-          addDays(due, -EHCP_REVIEW_WARNING_DAYS), 'education'));
+          addDays(due, -warnDays), 'education', { dueOn: due }));
       }
     }
     return out;

@@ -1,0 +1,54 @@
+// The PEP facts the alerts engine needs (main/services/alerts/pepSource.ts), from the PEP tables in
+// a few batch queries (chunked by 500 children). Connected to the alerts engine when this module
+// loads (the API handlers import it), so PEP alerts use real PEP data.
+//
+//   lastPepMeetingOn           the latest PEP meeting held (meeting date on or before the day asked about), any status
+//   lastPepStatus              that PEP's status
+//   targetsNotMetAtLastReview  previous targets reviewed at that PEP with outcome "not met"
+//   hasCareersPlan             the latest PEP (by term) has its transition / careers section filled in
+//
+// Every child asked about gets an entry; a child with no PEP held yet has nulls and zero.
+
+import { qb } from '../../../db/query.ts';
+import type { Register } from '../../../db/register.ts';
+import { type PepFacts, type PepFactsSource, setPepFactsSource } from '../alerts/pepSource.ts';
+import { localToday } from '../calendar/index.ts';
+import { compareTerms } from './terms.ts';
+
+export function pepFactsFor(register: Register, childIds: readonly number[], today = localToday()): Map<number, PepFacts> {
+  const out = new Map<number, PepFacts>();
+  for (let i = 0; i < childIds.length; i += 500) {
+    const chunk = childIds.slice(i, i + 500);
+    const rows = register.all(qb.selectFrom('peps').select(['id', 'child_id', 'academic_year', 'term', 'status', 'meeting_date', 'transition_careers'])
+      .where('child_id', 'in', chunk.length ? chunk : [-1]));
+    const byChild = new Map<number, typeof rows>();
+    for (const r of rows) byChild.set(r.child_id, [...(byChild.get(r.child_id) ?? []), r]);
+    const held = new Map<number, (typeof rows)[number]>();
+    for (const [childId, peps] of byChild) {
+      const last = peps.filter((p) => p.meeting_date !== null && p.meeting_date <= today)
+        .sort((a, b) => b.meeting_date!.localeCompare(a.meeting_date!) || compareTerms({ academicYear: b.academic_year, term: b.term }, { academicYear: a.academic_year, term: a.term }) || b.id - a.id)[0];
+      if (last) held.set(childId, last);
+    }
+    const heldIds = [...held.values()].map((p) => p.id);
+    const notMet = new Map(heldIds.length ? register.all(qb.selectFrom('pep_target_reviews').select(['pep_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('pep_id', 'in', heldIds).where('outcome', '=', 'not_met').groupBy('pep_id')).map((r) => [r.pep_id, r.n]) : []);
+    for (const childId of chunk) {
+      const peps = byChild.get(childId) ?? [];
+      const latest = [...peps].sort((a, b) => compareTerms({ academicYear: b.academic_year, term: b.term }, { academicYear: a.academic_year, term: a.term }))[0];
+      const h = held.get(childId);
+      out.set(childId, {
+        childId,
+        lastPepMeetingOn: h?.meeting_date ?? null,
+        lastPepStatus: h?.status ?? null,
+        targetsNotMetAtLastReview: h ? notMet.get(h.id) ?? 0 : 0,
+        hasCareersPlan: !!latest?.transition_careers?.trim(),
+      });
+    }
+  }
+  return out;
+}
+
+/** The real source for the alerts engine: `(register, childIds, today?) => Map<childId, PepFacts>`. */
+export const pepFactsSource: PepFactsSource = (register, childIds, today) => pepFactsFor(register, childIds, today ?? localToday());
+
+setPepFactsSource(pepFactsSource);
