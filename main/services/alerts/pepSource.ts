@@ -1,15 +1,11 @@
-// The seam between the alerts engine and the PEPs (issue 7, migration 005). The PEP rules, the
-// dashboard's "PEPs due" and its calendar need a few facts per child; the PEP service provides them
-// by registering a PepFactsSource. Until then (or while the `peps` table does not exist) the default
-// source says "no PEP yet" for everyone, so every looked-after child's initial PEP deadline shows.
-//
-// For the PEP engineer: implement `(register, childIds) => Map<childId, PepFacts>` with batch
-// queries (one per table, not one per child; childIds can be 1,000 long, so chunk `IN` lists by
-// 500), and call `setPepFactsSource(yourSource)` when your module loads, or make
-// `defaultPepFactsSource` below delegate to it. Return an entry for every child asked about that
-// you know about; a child missing from the map is "unknown" and gets no PEP alerts.
+// The few facts per child that the PEP alert rules, the dashboard's "PEPs due" and its calendar
+// need from the PEPs (issue 7). They come straight from the PEP tables (peps/facts.ts); tests may
+// substitute a source with setPepFactsSource. A child missing from the map is "unknown" and gets no
+// PEP alerts.
 
 import type { Register } from '../../../db/register.ts';
+import { localToday } from '../calendar/index.ts';
+import { pepFactsFor } from '../peps/facts.ts';
 
 export interface PepFacts {
   childId: number;
@@ -42,19 +38,15 @@ export function hasPepsTable(register: Register): boolean {
   return register.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'peps'").get() !== undefined;
 }
 
-/**
- * Without a `peps` table: "no PEP yet" for every child. With one but no source registered, nothing
- * is known (an empty map), rather than guessing at a schema this module cannot see: PEP alerts
- * then wait for the PEP source, instead of claiming every PEP is missing.
- */
-export const defaultPepFactsSource: PepFactsSource = (register, childIds) => {
-  if (hasPepsTable(register)) return new Map();
+/** The real facts from the PEP tables; "no PEP yet" for everyone in a register without them. */
+export const defaultPepFactsSource: PepFactsSource = (register, childIds, today) => {
+  if (hasPepsTable(register)) return pepFactsFor(register, childIds, today ?? localToday());
   return new Map(childIds.map((id) => [id, NO_PEP_YET(id)]));
 };
 
 let current: PepFactsSource | null = null;
 
-/** Connects the PEP service's source (null restores the default). */
+/** Tests: substitute the facts (null restores the real source). */
 export function setPepFactsSource(source: PepFactsSource | null): void {
   current = source;
 }
@@ -63,7 +55,7 @@ export function pepFactsSource(): PepFactsSource {
   return current ?? defaultPepFactsSource;
 }
 
-/** Whether PEP facts come from real PEP data (a connected source) rather than the default. */
+/** Whether PEP facts come from PEP data (the PEP tables or a substitute), not the "no PEP yet" fallback. */
 export function pepDataAvailable(register: Register): boolean {
-  return current !== null && hasPepsTable(register);
+  return current !== null || hasPepsTable(register);
 }

@@ -3,7 +3,7 @@
 import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
 import type { Alert, AttendancePeriod, ChildFile, Placement } from '../../api/contract.ts';
-import { alertsFor } from '../alerts/index.ts';
+import { alertsFor, nextPepDue } from '../alerts/index.ts';
 import { listLocalAuthorities } from '../localAuthorities.ts';
 import { getSchoolSettings } from '../settings.ts';
 import { childAuditEntries, toActivity } from './audit.ts';
@@ -46,7 +46,8 @@ export function getChildFile(register: Register, id: number, today: string): Chi
     },
     voice: voiceSummary(register, id, today, settings.eswSessionWeeks, alerts),
     alerts,
-    nextPepDue: null,
+    // Looked-after children only (a PLAC child has no statutory PEP): null then, or with no schedule yet.
+    nextPepDue: row.status === 'CLA' && row.leaving_date === null ? nextPepDue(register, today, id) : null,
     recentActivity: childAuditEntries(register, id, RECENT_ACTIVITY).map(toActivity),
   };
 }

@@ -1,6 +1,5 @@
 // The PEP facts the alerts engine needs (main/services/alerts/pepSource.ts), from the PEP tables in
-// a few batch queries (chunked by 500 children). Connected to the alerts engine when this module
-// loads (the API handlers import it), so PEP alerts use real PEP data.
+// a few batch queries (chunked by 500 children). The alerts engine reads them through pepSource.ts.
 //
 //   lastPepMeetingOn           the latest PEP meeting held (meeting date on or before the day asked about), any status
 //   lastPepStatus              that PEP's status
@@ -11,7 +10,7 @@
 
 import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
-import { type PepFacts, type PepFactsSource, setPepFactsSource } from '../alerts/pepSource.ts';
+import type { PepFacts, PepFactsSource } from '../alerts/pepSource.ts';
 import { localToday } from '../calendar/index.ts';
 import { compareTerms } from './terms.ts';
 
@@ -50,5 +49,3 @@ export function pepFactsFor(register: Register, childIds: readonly number[], tod
 
 /** The real source for the alerts engine: `(register, childIds, today?) => Map<childId, PepFacts>`. */
 export const pepFactsSource: PepFactsSource = (register, childIds, today) => pepFactsFor(register, childIds, today ?? localToday());
-
-setPepFactsSource(pepFactsSource);

@@ -37,7 +37,8 @@ describe('creating and reading a child', () => {
     expect(file.canDelete).toBe(true);
     expect(file.localAuthority?.name).toBe('Northshire County Council (fictitious)');
     expect(file.localAuthority?.contacts[0]?.role).toBe('Virtual School caseworker');
-    expect(file.nextPepDue).toBeNull();
+    // A looked-after child with no PEP yet: the initial PEP is due, with a date.
+    expect(file.nextPepDue?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(file.recentActivity).toEqual([expect.objectContaining({ action: 'create', description: 'Record created', userName: STAFF.dt.name })]);
     expect(auditRows(register).at(-1)).toEqual({ action: 'create', record_type: 'child', record_id: String(id) });
   });

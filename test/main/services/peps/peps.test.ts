@@ -363,8 +363,8 @@ describe('deleting and leavers', () => {
 });
 
 describe('PEP facts for the alerts engine', () => {
-  it('is connected to the alerts engine when the PEP services load', () => {
-    expect(connectedSource()).toBe(pepFactsSource);
+  it('is what the alerts engine reads by default', () => {
+    expect(connectedSource()(f.register, [f.children.zq], TODAY)).toEqual(pepFactsSource(f.register, [f.children.zq], TODAY));
   });
 
   it('gives the last meeting held, its status, targets not met at it, and careers on the latest PEP', () => {
