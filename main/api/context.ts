@@ -29,6 +29,8 @@ export interface ContextOptions {
 
 export class AppContext {
   private current: Register | null = null;
+  /** The register's auto-lock setting, remembered so the lock screen can say "after N minutes". */
+  autoLockMinutes = 10;
   /** Why the register last locked; cleared when it is unlocked again. */
   lastLockReason: 'manual' | 'idle' | 'system' | null = null;
   private activePath: string;
@@ -80,7 +82,8 @@ export class AppContext {
   applyAutoLockSetting(): void {
     if (this.options.autoLockMsOverride !== undefined || !this.register) return;
     const minutes = this.register.sqlite.prepare('SELECT auto_lock_minutes FROM school WHERE id = 1').pluck().get() as number | undefined;
-    this.idle.setTimeout((minutes ?? 10) * 60_000);
+    this.autoLockMinutes = minutes ?? 10;
+    this.idle.setTimeout(this.autoLockMinutes * 60_000);
   }
 
   /** Close the database and zero the key. Safe when already locked. */

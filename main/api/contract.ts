@@ -17,6 +17,8 @@ import { surveyOperations } from './contract/survey.ts';
 import { reportOperations } from './contract/report.ts';
 
 export * from './contract/fields.ts';
+export * from './contract/yearGroup.ts';
+export * from './contract/upn.ts';
 export * from './contract/core.ts';
 export * from './contract/children.ts';
 export * from './contract/imports.ts';

@@ -2,10 +2,11 @@
 // with the cheap test KDF. The server can be restarted on the same register (persistence tests)
 // and is always stopped afterwards. The renderer must already be built (npm run build:renderer).
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 import { AppFramePage } from './pages/AppFramePage.ts';
 import { FirstRunPage } from './pages/FirstRunPage.ts';
@@ -85,10 +86,24 @@ interface Fixtures {
   autoLockSeconds: number | undefined;
   workDir: string;
   server: RegisterServer;
+  /** A server on a demo register made by the CLI (fictitious data); unlock it with openDemo(). */
+  demoServer: RegisterServer;
   pages: Pages;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /** A folder holding a demo register made once per worker; demoServer works on a copy of it. */
+  demoTemplate: string;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  demoTemplate: [async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cic-e2e-demo-'));
+    await createDemoRegister(path.join(dir, 'register.cicdb'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, { scope: 'worker' }],
   autoLockSeconds: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   workDir: async ({}, use) => {
@@ -98,6 +113,15 @@ export const test = base.extend<Fixtures>({
   },
   server: async ({ workDir, autoLockSeconds }, use) => {
     const server = new RegisterServer(path.join(workDir, 'register.cicdb'), autoLockSeconds);
+    await server.start();
+    await use(server);
+    await server.stop();
+  },
+  demoServer: async ({ workDir, demoTemplate, autoLockSeconds }, use) => {
+    // The template register is closed (no WAL left), so its files can simply be copied.
+    for (const f of fs.readdirSync(demoTemplate)) fs.copyFileSync(path.join(demoTemplate, f), path.join(workDir, f));
+    const registerPath = path.join(workDir, 'register.cicdb');
+    const server = new RegisterServer(registerPath, autoLockSeconds);
     await server.start();
     await use(server);
     await server.stop();
@@ -127,4 +151,21 @@ export async function createRegister(page: Page, server: RegisterServer, pages: 
   await pages.recoveryKey.confirmAndContinue();
   await pages.frame.expectShown(DT.school);
   return key;
+}
+
+/** The demo register made by `cic demo` (see demoServer): 40 fictitious children, 3 academic years, seed 1 (the school gets a fictitious name). */
+export const DEMO = { user: 'Demo DT', passphrase: 'quartz lantern meadow harbour' };
+
+/** Creates a demo register with the CLI, as a DT would: `demo --register PATH --children 40 --years 3 --seed 1`. */
+export async function createDemoRegister(registerPath: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [
+    '--import', 'tsx', 'main/cli/index.ts', 'demo', '--register', registerPath, '--children', '40', '--years', '3', '--seed', '1',
+  ], { cwd: ROOT, env: { ...process.env, CIC_PASSPHRASE: DEMO.passphrase, CIC_KDF: 'fast' } });
+}
+
+/** Opens the app on the demo server and unlocks it as the demo's DT. */
+export async function openDemo(page: Page, server: RegisterServer, pages: Pages): Promise<void> {
+  await page.goto(server.url);
+  await pages.unlock.unlock(DEMO.user, DEMO.passphrase);
+  await pages.frame.expectShown();
 }

@@ -28,7 +28,7 @@ export function status(ctx: AppContext): AppStatus {
     session: r ? { ...r.session } : null,
     schoolName: settings?.name ?? null,
     lastBackupAt: r ? r.lastBackupAt() : null,
-    autoLockMinutes: settings?.autoLockMinutes ?? 10,
+    autoLockMinutes: settings?.autoLockMinutes ?? ctx.autoLockMinutes,
     shell: ctx.options.saveFiles ? 'desktop' : 'browser',
     lockedBecause: r ? null : ctx.lastLockReason,
   };

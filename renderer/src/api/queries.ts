@@ -12,7 +12,20 @@ export const keys = {
   academicYears: ['academicYears'] as const,
   localAuthorities: ['localAuthorities'] as const,
   backups: ['backups'] as const,
+  /** Every query of the Progress area starts with this (screens/progress/queries.ts). */
+  progress: ['progress'] as const,
+  children: ['children'] as const,
+  /** Issue 6: every query of the Interventions (and PP+), Risks and Dashboard screens starts with one of these. */
+  interventions: ['interventions'] as const,
+  risks: ['risks'] as const,
+  dashboard: ['dashboard'] as const,
+  /** Issue 7: every query of the PEPs area starts with this (screens/peps/queries.ts). */
+  peps: ['peps'] as const,
 };
+
+/** The Children grid for one view, and one child's file (both under keys.children). */
+export const childListKey = (view: 'current' | 'leavers' | 'all') => ['children', 'list', view] as const;
+export const childFileKey = (id: number) => ['children', 'file', id] as const;
 
 /** How often the app asks whether the register is still unlocked (getStatus is not activity). */
 export const STATUS_POLL_MS = 2000;
@@ -52,6 +65,14 @@ export function useAcademicYears() {
 
 export function useLocalAuthorities() {
   return useQuery<Output<'listLocalAuthorities'>, ApiError>({ queryKey: keys.localAuthorities, queryFn: () => call('listLocalAuthorities', {}) });
+}
+
+export function useChildren(view: 'current' | 'leavers' | 'all') {
+  return useQuery<Output<'listChildren'>, ApiError>({ queryKey: childListKey(view), queryFn: () => call('listChildren', { view }) });
+}
+
+export function useChildFile(id: number) {
+  return useQuery<Output<'getChild'>, ApiError>({ queryKey: childFileKey(id), queryFn: () => call('getChild', { id }) });
 }
 
 export function useBackups() {

@@ -7,8 +7,13 @@ import type { AppStatus } from '../api/contract.ts';
 import { call } from '../api/client.ts';
 import { setStatus } from '../api/queries.ts';
 import { SkipLink } from '../components/SkipLink.tsx';
+import { ChildrenArea } from '../screens/children/ChildrenArea.tsx';
+import { ProgressScreen } from '../screens/progress/ProgressScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
-import { DashboardScreen, PlaceholderScreen } from '../screens/placeholders/PlaceholderScreens.tsx';
+import { PlaceholderScreen } from '../screens/placeholders/PlaceholderScreens.tsx';
+import { DashboardScreen } from '../screens/dashboard/DashboardScreen.tsx';
+import { InterventionsArea } from '../screens/interventions/InterventionsArea.tsx';
+import { RisksArea } from '../screens/risks/RisksArea.tsx';
 import { AREAS, hrefFor, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -134,7 +139,15 @@ export function AppFrame({ status }: { status: AppStatus }) {
             ? <SettingsScreen status={status} section={route.sub} />
             : route.area === 'dashboard'
               ? <DashboardScreen status={status} />
-              : <PlaceholderScreen area={route.area} />}
+              : route.area === 'children'
+                ? <ChildrenArea status={status} />
+                : route.area === 'progress'
+                  ? <ProgressScreen status={status} />
+                  : route.area === 'interventions'
+                    ? <InterventionsArea status={status} />
+                    : route.area === 'risks'
+                      ? <RisksArea />
+                      : <PlaceholderScreen area={route.area} />}
         </main>
       </div>
       <StatusBar status={status} />

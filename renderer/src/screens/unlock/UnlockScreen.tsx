@@ -43,6 +43,16 @@ export function UnlockScreen({ status, notice }: { status: AppStatus; notice?: s
   );
 }
 
+/** Why the register locked itself, in plain English; null after a manual lock or a fresh start. */
+function lockReason(status: AppStatus): string | null {
+  if (status.lockedBecause === 'idle') {
+    const n = status.autoLockMinutes;
+    return `Locked after ${n} ${n === 1 ? 'minute' : 'minutes'} without use, to keep the register safe. Anything saved before then is kept.`;
+  }
+  if (status.lockedBecause === 'system') return 'Locked because the computer was locked or went to sleep.';
+  return null;
+}
+
 function PassphraseUnlock({ status, notice, onForgotten }: { status: AppStatus; notice: string | null; onForgotten: () => void }) {
   const styles = useStyles();
   const qc = useQueryClient();
@@ -78,6 +88,9 @@ function PassphraseUnlock({ status, notice, onForgotten }: { status: AppStatus; 
       <Heading focusOnMount>{status.isDemo ? 'Unlock the demo register' : 'Unlock the register'}</Heading>
       {notice ? (
         <MessageBar intent="info" layout="multiline"><MessageBarBody>{notice}</MessageBarBody></MessageBar>
+      ) : null}
+      {!notice && lockReason(status) ? (
+        <MessageBar intent="info" layout="multiline" data-testid="lock-reason"><MessageBarBody>{lockReason(status)}</MessageBarBody></MessageBar>
       ) : null}
       <Text>The register is locked. Choose your name and type your passphrase to open it.</Text>
       <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Unlock">

@@ -1,0 +1,87 @@
+// The shell of every "add / edit a record" dialog in the child's file: a modal Fluent Dialog
+// holding a form (focus is trapped and returned; Escape cancels), its fields, the form-level alert,
+// and Save / Cancel.
+
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type FormEventHandler, type ReactNode } from 'react';
+import { scheduleModalCleanup } from '../../app/useStaleModalGuard.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '720px', width: 'calc(100vw - 48px)' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
+});
+
+/**
+ * Open / close state for a dialog that its parent shows conditionally: `close()` plays the closing
+ * animation, then calls `onClosed` (the parent unmounts it). Unmounting an open Fluent Dialog
+ * directly can leave the page behind it hidden from screen readers (aria-hidden on #root).
+ */
+export function useDialogState(onClosed: () => void) {
+  const [open, setOpen] = useState(true);
+  const done = useRef(false);
+  const finish = useCallback(() => {
+    if (done.current) return;
+    done.current = true;
+    onClosed();
+    // Once the dialog has gone, put back what tabster left hidden (the app's own guard does the
+    // same, but only 400 ms later: long enough for a screen reader to find an empty page).
+    setTimeout(unhidePage, 50);
+  }, [onClosed]);
+  const close = useCallback(() => {
+    setOpen(false);
+    // If the animation never reports its end (reduced motion, a hidden window), unmount anyway.
+    setTimeout(finish, 600);
+  }, [finish]);
+  return { open, close, finish };
+}
+
+function unhidePage(): void {
+  if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+  for (const el of Array.from(document.body.children)) {
+    if (el.getAttribute('aria-hidden') === 'true' && el.tagName === 'DIV') el.removeAttribute('aria-hidden');
+  }
+}
+
+export type DialogState = ReturnType<typeof useDialogState>;
+
+interface Props {
+  state: DialogState;
+  title: string;
+  intro?: ReactNode;
+  submitLabel: string;
+  busy: boolean;
+  failure: string[];
+  failureTitle: string;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  children: ReactNode;
+}
+
+export function RecordDialog({ state, title, intro, submitLabel, busy, failure, failureTitle, onSubmit, children }: Props) {
+  const styles = useStyles();
+  useEffect(() => scheduleModalCleanup, []);
+  const onClose = state.close;
+  return (
+    <Dialog open={state.open} modalType="modal" onOpenChange={(_e, d) => { if (!d.open && !busy) onClose(); }}
+      surfaceMotion={{ onMotionFinish: (_e, d) => { if (d.direction === 'exit') state.finish(); } }}>
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <form onSubmit={onSubmit} noValidate aria-label={title}>
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.content}>
+              {intro ? <Text>{intro}</Text> : null}
+              {children}
+              <FormAlert title={failureTitle} messages={failure} />
+            </DialogContent>
+            <DialogActions>
+              <Button type="button" appearance="secondary" onClick={onClose} disabled={busy}>Cancel</Button>
+              <Button type="submit" appearance="primary" disabled={busy}>{busy ? 'Saving…' : submitLabel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,35 @@
+// A child's open alerts (derived by the register, never stored), most urgent first, each linking to
+// the tab where it is dealt with.
+
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { Alert, ChildTab } from '../../../api/contract.ts';
+import { childrenHref, TABS } from '../route.ts';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+const ORDER = { urgent: 0, warning: 1, info: 2 } as const;
+const INTENT = { urgent: 'error', warning: 'warning', info: 'info' } as const;
+
+export function AlertList({ alerts, childId, currentTab }: { alerts: Alert[]; childId: number; currentTab: ChildTab }) {
+  const styles = useStyles();
+  const sorted = [...alerts].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.since.localeCompare(b.since));
+  return (
+    <ul className={styles.list} aria-label="Alerts">
+      {sorted.map((a) => (
+        <li key={a.key}>
+          <MessageBar intent={INTENT[a.severity]} layout="multiline" data-testid="child-alert" data-alert-kind={a.kind}>
+            <MessageBarBody>
+              <MessageBarTitle>{a.title}.</MessageBarTitle>
+              {a.reason}
+              {a.link.tab !== currentTab ? (
+                <> <Link href={childrenHref.file(childId, a.link.tab)}>Go to {TABS.find((t) => t.id === a.link.tab)!.label}</Link></>
+              ) : null}
+            </MessageBarBody>
+          </MessageBar>
+        </li>
+      ))}
+    </ul>
+  );
+}
