@@ -18,6 +18,13 @@ type Person = ChaseLetter['to'];
 
 const stageOf = (items: ChaseItem[]): 1 | 2 | 3 => Math.max(...items.map((i) => i.stage)) as 1 | 2 | 3;
 
+const samePerson = (a: Person, b: Person) => a.name.toLowerCase() === b.name.toLowerCase() && (a.email ?? '').toLowerCase() === (b.email ?? '').toLowerCase();
+
+/** The copy list without the letter's own addressee (a teacher who also leads the subject, say). */
+function copiesFor(to: Person, cc: Person[]): Person[] {
+  return cc.filter((p) => !samePerson(p, to));
+}
+
 function dedupe(people: (Person | null)[]): Person[] {
   const seen = new Set<string>();
   return people.filter((p): p is Person => {
@@ -101,10 +108,11 @@ export function buildChaseQueue(register: Register, asOf = localToday()): ChaseQ
     const stage = stageOf(items);
     const teacher: Person = { name: t.name, email: t.email, role: 'Teacher' };
     const leaders = dedupe(entries.filter((e) => e.item.stage >= 2).map((e) => e.leader));
+    const to = stage === 3 ? senior : teacher;
     letters.push({
       recipientKind: 'teacher', recipientId: t.id, about: t.name, stage, replyBy: replyBy(cal, asOf, sla.gap), items,
-      to: stage === 3 ? senior : teacher,
-      cc: stage === 1 ? [] : stage === 2 ? leaders : dedupe([teacher, ...leaders]),
+      to,
+      cc: copiesFor(to, stage === 1 ? [] : stage === 2 ? leaders : dedupe([teacher, ...leaders])),
     });
   }
   const providers = register.all(qb.selectFrom('providers').selectAll().orderBy('name'));
@@ -115,10 +123,11 @@ export function buildChaseQueue(register: Register, asOf = localToday()): ChaseQ
     const stage = stageOf(items);
     const contact: Person = { name: p.contact_name ?? p.name, email: p.email, role: p.contact_name ? p.name : 'Provider' };
     const manager: Person | null = p.manager_name ? { name: p.manager_name, email: p.manager_email, role: `Manager, ${p.name}` } : null;
+    const to = stage === 3 ? manager ?? contact : contact;
     letters.push({
       recipientKind: 'provider', recipientId: p.id, about: p.name, stage, replyBy: replyBy(cal, asOf, p.escalation_gap_school_days), items,
-      to: stage === 3 ? manager ?? contact : contact,
-      cc: stage === 1 ? [] : stage === 2 ? dedupe([manager]) : dedupe([manager ? contact : null, senior]),
+      to,
+      cc: copiesFor(to, stage === 1 ? [] : stage === 2 ? dedupe([manager]) : dedupe([manager ? contact : null, senior])),
     });
   }
 

@@ -95,3 +95,12 @@ describe('seedDemoProgress', () => {
     expect(r.letters).toBeGreaterThan(3);
   });
 });
+
+describe('chase letters on the demo register', () => {
+  it('never copy a letter to its own addressee (a teacher who also leads the subject)', () => {
+    const queue = buildChaseQueue(register, TODAY);
+    expect(queue.letters.length).toBeGreaterThan(0);
+    const key = (p: { name: string; email: string | null }) => `${p.name.toLowerCase()}|${(p.email ?? '').toLowerCase()}`;
+    for (const l of queue.letters) expect(l.cc.map(key)).not.toContain(key(l.to));
+  });
+});
