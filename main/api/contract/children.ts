@@ -9,6 +9,7 @@ import {
   SEN_PRIMARY_NEED_CODES, SEN_PROVISION_CODES, type VOICE_KINDS, codeOf,
 } from './codes.ts';
 import type { LocalAuthority } from './core.ts';
+import type { RegisterAlert } from './dashboard.ts';
 import { email, type ExportedFile, id, isoDate, nameField, op, text } from './fields.ts';
 import { normaliseUpn, upnProblem } from './upn.ts';
 
@@ -258,7 +259,8 @@ export interface ChildFile {
     eswSessionWeeks: number;
     eswOverdue: boolean;
   };
-  alerts: Alert[];
+  /** Every open alert about this child (all kinds: PEP, progress, attendance, suspensions, ...). */
+  alerts: RegisterAlert[];
   /** Null until PEPs are recorded (issue 7). */
   nextPepDue: { date: string; reason: string } | null;
   /** Newest first, at most 20. */

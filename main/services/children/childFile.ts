@@ -2,8 +2,8 @@
 
 import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
-import type { Alert, AttendancePeriod, ChildFile, Placement } from '../../api/contract.ts';
-import { alertsFor, nextPepDue } from '../alerts/index.ts';
+import type { AttendancePeriod, ChildFile, Placement, RegisterAlert } from '../../api/contract.ts';
+import { nextPepDue, registerAlerts } from '../alerts/index.ts';
 import { listLocalAuthorities } from '../localAuthorities.ts';
 import { getSchoolSettings } from '../settings.ts';
 import { childAuditEntries, toActivity } from './audit.ts';
@@ -22,7 +22,7 @@ export function getChildFile(register: Register, id: number, today: string): Chi
   const placements = register.all(qb.selectFrom('placements').selectAll().where('child_id', '=', id).orderBy('start_date', 'desc').orderBy('id', 'desc')).map((p) => toPlacement(p, today));
   const attendance = register.all(qb.selectFrom('attendance_periods').selectAll().where('child_id', '=', id).orderBy('period_start').orderBy('period_end')).map((a) => toAttendance(a, thresholds));
   const exclusions = register.all(qb.selectFrom('exclusions').selectAll().where('child_id', '=', id).orderBy('start_date', 'desc').orderBy('id', 'desc')).map(toExclusion);
-  const alerts = alertsFor(register, today, id);
+  const alerts = registerAlerts(register, today, { childId: id });
   const yearStart = academicYearStartDate(today);
 
   return {
@@ -77,7 +77,7 @@ function combinedPercent(periods: AttendancePeriod[]): number | null {
   return attendancePercent(present, possible);
 }
 
-function voiceSummary(register: Register, id: number, today: string, eswSessionWeeks: number, alerts: Alert[]): ChildFile['voice'] {
+function voiceSummary(register: Register, id: number, today: string, eswSessionWeeks: number, alerts: RegisterAlert[]): ChildFile['voice'] {
   const rows = register.all(qb.selectFrom('voice_log').selectAll().where('child_id', '=', id).orderBy('held_on').orderBy('id'));
   let previousEsw: string | null = null;
   const entries = rows.map((v) => {

@@ -7,7 +7,7 @@ import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
 import type { ChildList, ChildListRow, ChildView, createChildInput, markChildLeftInput, updateChildInput } from '../../api/contract.ts';
 import { normaliseUpn } from '../../api/contract.ts';
-import { alertCounts, alertsFor } from '../alerts/index.ts';
+import { alertCounts, registerAlerts } from '../alerts/index.ts';
 import { getSchoolSettings } from '../settings.ts';
 import { auditChild } from './audit.ts';
 import { addYears, ageOn } from './dates.ts';
@@ -42,7 +42,7 @@ export function listChildren(register: Register, view: ChildView, today: string)
       FROM attendance_periods GROUP BY child_id`).all() as { child_id: number; present: number; possible: number }[])
       .map((r) => [r.child_id, attendancePercent(r.present, r.possible)]),
   );
-  const counts = alertCounts(view === 'leavers' ? [] : alertsFor(register, today));
+  const counts = alertCounts(view === 'leavers' ? [] : registerAlerts(register, today));
   const totals = register.sqlite.prepare('SELECT count(*) FILTER (WHERE leaving_date IS NULL) AS onRoll, count(leaving_date) AS leavers FROM children')
     .get() as ChildList['counts'];
 

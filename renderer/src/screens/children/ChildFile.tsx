@@ -127,7 +127,10 @@ function ChildFileView({ status, file, tab }: { status: AppStatus; file: ChildFi
   };
 
   const alertsByTab = new Map<ChildTab, number>();
-  for (const a of file.alerts) alertsByTab.set(a.link.tab, (alertsByTab.get(a.link.tab) ?? 0) + 1);
+  for (const a of file.alerts) {
+    const tab = a.link.area === 'children' ? TABS.find((t) => t.id === a.link.tab)?.id : undefined;
+    if (tab) alertsByTab.set(tab, (alertsByTab.get(tab) ?? 0) + 1);
+  }
 
   return (
     <div className={common.page}>

@@ -1,5 +1,6 @@
 // The child's record through the services: create, read, update, leave, leavers read-only,
 // undo a leaving, delete (DT only, confirmed, audited, secure), and validation naming the field.
+import { registerAlerts } from '../../../../main/services/alerts/index.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Register } from '../../../../db/register.ts';
 import { getChildFile } from '../../../../main/services/children/childFile.ts';
@@ -91,9 +92,11 @@ describe('listing children', () => {
       id: a, legalLastName: 'Aardvark-Smythe', responsibleLaName: 'Northshire County Council (fictitious)', yearGroupLabel: 'Year 8',
       latestAttendancePercent: 84, latestAttendanceBand: 'pep-review', leavingDate: null,
     });
-    // ESW never seen since joining, and attendance below 85%.
-    expect(current.rows[0]!.alertCount).toBe(2);
-    expect(current.rows[0]!.urgentAlertCount).toBe(1);
+    // ESW never seen since joining, attendance below 85%, and (looked after, no PEP yet) the initial PEP.
+    const kinds = registerAlerts(register, TODAY, { childId: a }).map((x) => x.kind).sort();
+    expect(kinds).toEqual(['attendance-pep-review', 'esw-session-overdue', expect.stringMatching(/^pep-(initial|new-school)-due$/)]);
+    expect(current.rows[0]!.alertCount).toBe(3);
+    expect(current.rows[0]!.urgentAlertCount).toBe(registerAlerts(register, TODAY, { childId: a }).filter((x) => x.severity === 'urgent').length);
 
     const leavers = listChildren(register, 'leavers', TODAY);
     expect(leavers.rows.map((r) => r.id)).toEqual([b]);

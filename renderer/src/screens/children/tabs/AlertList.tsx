@@ -1,8 +1,9 @@
 // A child's open alerts (derived by the register, never stored), most urgent first, each linking to
-// the tab where it is dealt with.
+// where it is dealt with: a tab of the child's file, or another area (PEPs, progress, interventions).
 
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { Alert, ChildTab } from '../../../api/contract.ts';
+import type { ChildTab, RegisterAlert } from '../../../api/contract.ts';
+import { alertAction, alertHref } from '../../dashboard/links.ts';
 import { childrenHref, TABS } from '../route.ts';
 
 const useStyles = makeStyles({
@@ -12,7 +13,7 @@ const useStyles = makeStyles({
 const ORDER = { urgent: 0, warning: 1, info: 2 } as const;
 const INTENT = { urgent: 'error', warning: 'warning', info: 'info' } as const;
 
-export function AlertList({ alerts, childId, currentTab }: { alerts: Alert[]; childId: number; currentTab: ChildTab }) {
+export function AlertList({ alerts, childId, currentTab }: { alerts: RegisterAlert[]; childId: number; currentTab: ChildTab }) {
   const styles = useStyles();
   const sorted = [...alerts].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.since.localeCompare(b.since));
   return (
@@ -23,9 +24,11 @@ export function AlertList({ alerts, childId, currentTab }: { alerts: Alert[]; ch
             <MessageBarBody>
               <MessageBarTitle>{a.title}.</MessageBarTitle>
               {a.reason}
-              {a.link.tab !== currentTab ? (
-                <> <Link href={childrenHref.file(childId, a.link.tab)}>Go to {TABS.find((t) => t.id === a.link.tab)!.label}</Link></>
-              ) : null}
+              {(() => {
+                const childTab = a.link.area === 'children' ? TABS.find((t) => t.id === a.link.tab) : undefined;
+                if (childTab) return childTab.id === currentTab ? null : <> <Link href={childrenHref.file(childId, childTab.id)}>Go to {childTab.label}</Link></>;
+                return <> <Link href={alertHref(a.link)}>{alertAction(a.link)}</Link></>;
+              })()}
             </MessageBarBody>
           </MessageBar>
         </li>
