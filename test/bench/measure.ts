@@ -8,6 +8,9 @@ import { parseArgs } from 'node:util';
 import { FAST_TEST_KDF } from '../../db/keyring.ts';
 import { Register } from '../../db/register.ts';
 import { alertsFor } from '../../main/services/alerts/index.ts';
+import { getDashboard } from '../../main/services/dashboard/index.ts';
+import { exportPep } from '../../main/services/peps/export.ts';
+import { exportGovernorsReport } from '../../main/services/report/export.ts';
 import { localToday } from '../../main/services/calendar/index.ts';
 import { getChildFile } from '../../main/services/children/childFile.ts';
 import { listChildren } from '../../main/services/children/children.ts';
@@ -57,7 +60,11 @@ try {
 
   emit('list_children', await time(n(20), () => listChildren(register, 'current', today)), { rows: ids.length });
   emit('child_file', await time(n(40), (i) => getChildFile(register, pick(i), today)), { note: "all tabs' data for one child" });
-  emit('dashboard_alerts', await time(n(10), () => alertsFor(register, today)));
+  emit('dashboard_alerts', await time(n(10), () => getDashboard(register, { today })), { note: 'getDashboard: every section, every alert' });
+  const pepIds = register.sqlite.prepare("SELECT id FROM peps ORDER BY id DESC LIMIT 20").pluck().all() as number[];
+  emit('pep_pdf', await time(n(8), (i) => exportPep(register, { pepId: pepIds[((i % pepIds.length) + pepIds.length) % pepIds.length]! })));
+  const yearLabel = register.sqlite.prepare('SELECT label FROM academic_years WHERE start_date <= ? ORDER BY start_date DESC LIMIT 1').pluck().get(today) as string;
+  emit('governors_report_pdf', await time(n(4), () => exportGovernorsReport(register, yearLabel, 'pdf', { today })), { year: yearLabel });
   emit('chase_letters_all_overdue', await time(n(5), () => generateChaseLetters(register, { asOf: today })),
     { letters: buildChaseQueue(register, today).letters.length });
   emit('backup_and_verify', await time(n(5), () => register.backupTo(path.join(work, `b-${Math.random()}.cicbackup`))),
@@ -84,6 +91,7 @@ try {
     listChildren(r, 'current', today);
     for (let j = 0; j < 5; j++) getChildFile(r, pick(i * 5 + j), today);
     alertsFor(r, today);
+    getDashboard(r, { today });
     buildChaseQueue(r, today);
   };
   const enc = await time(n(12), mixed(register));

@@ -10,6 +10,7 @@ import { readKeyring, unlockWithPassphrase } from '../../db/keyring.ts';
 import { Register } from '../../db/register.ts';
 import { generateDemo } from '../../main/services/demo/index.ts';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { measureRenderer } from './renderer.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const quick = process.argv.includes('--quick');
@@ -110,6 +111,17 @@ try {
   const typical = await build(dir, 'typical', 40, 3);
   const large = await build(dir, 'large', 1000, 10);
   const lines = [...measure('typical', typical), ...measure('large', large)];
+  if (!fs.existsSync(path.join(root, 'out/renderer/index.html'))) {
+    spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  }
+  const ui = await measureRenderer(large.file, 'Bench DT', PASSPHRASE, quick ? 3 : 8);
+  for (const line of [
+    { measure: 'children_screen_first_render', register: 'large', ...ui.firstRender, note: 'Chromium, browser mode; navigation to rows on screen, fetch included' },
+    { measure: 'children_filter_keystroke', register: 'large', ...ui.filterKeystroke, note: 'key press to the new count on screen' },
+  ]) {
+    console.log(JSON.stringify(line));
+    lines.push(line);
+  }
   const per = (label: string) => valueOf(lines.find((l) => l.measure === 'child_file' && l.register === label));
   const lt = per('large');
   const ty = per('typical');
