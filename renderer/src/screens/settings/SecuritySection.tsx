@@ -1,9 +1,7 @@
 // Security: how soon the register locks itself when nobody is using it, and records retention.
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStaticStyles, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -14,8 +12,8 @@ import { useSettings, useStatus } from '../../api/queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
+import { RecoveryKeySheet } from '../../components/RecoveryKeySheet.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { formatUkDate } from '../../lib/dates.ts';
 import { submitErrors, wholeNumber } from '../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
 import { useSettingsPatch } from './useSettingsPatch.ts';
@@ -79,41 +77,6 @@ function SecurityForm({ settings }: { settings: SchoolSettings }) {
 }
 
 // ---- a new recovery key (DT only) ----------------------------------------------------------------
-// Shown once, like the first-run recovery key screen (same sheet, print styles and confirmation);
-// that screen fills a whole locked-layout page, so the sheet is repeated here inside Settings.
-
-const usePrintStyles = makeStaticStyles({
-  '@media print': {
-    'body *': { visibility: 'hidden' },
-    '#recovery-key-sheet, #recovery-key-sheet *': { visibility: 'visible' },
-    '#recovery-key-sheet': { position: 'absolute', left: '0', top: '0', width: '100%' },
-  },
-});
-
-const useKeyStyles = makeStyles({
-  sheet: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  key: {
-    fontFamily: "'Cascadia Mono', Consolas, 'DejaVu Sans Mono', 'Courier New', monospace",
-    fontSize: '26px',
-    lineHeight: '1.5',
-    fontWeight: tokens.fontWeightSemibold,
-    letterSpacing: '0.06em',
-    wordSpacing: '0.2em',
-    textAlign: 'center',
-    userSelect: 'all',
-    overflowWrap: 'anywhere',
-    margin: `${tokens.spacingVerticalS} 0`,
-  },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalM },
-});
 
 function RecoveryKeySection({ schoolName }: { schoolName: string }) {
   const styles = useSettingsStyles();
@@ -186,53 +149,5 @@ function ConfirmPassphraseDialog({ onClose, onIssued }: { onClose: () => void; o
 }
 
 function NewRecoveryKey({ recoveryKey, schoolName, onDone }: { recoveryKey: string; schoolName: string; onDone: () => void }) {
-  usePrintStyles();
-  const styles = useKeyStyles();
-  const common = useSettingsStyles();
-  const [confirmed, setConfirmed] = useState(false);
-  const [showError, setShowError] = useState(false);
-  const [copyNote, setCopyNote] = useState('');
-  const today = formatUkDate(new Date().toISOString().slice(0, 10));
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(recoveryKey);
-      setCopyNote('Copied. Paste it somewhere safe, then clear your clipboard.');
-    } catch {
-      setCopyNote('Copying is not allowed here: select the key and copy it by hand.');
-    }
-  };
-  return (
-    <>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>This is shown only once.</MessageBarTitle>
-          Print it or write it down now. The old recovery key no longer works.
-        </MessageBarBody>
-      </MessageBar>
-      <section id="recovery-key-sheet" className={styles.sheet} aria-labelledby="new-recovery-key-label">
-        <Text weight="semibold" id="new-recovery-key-label">CiC Register recovery key: {schoolName}</Text>
-        <Text size={200}>Issued {today}. Replaces every earlier recovery key. OFFICIAL-SENSITIVE: keep in the school safe.</Text>
-        <p className={styles.key} data-testid="new-recovery-key">{recoveryKey}</p>
-      </section>
-      <div className={styles.buttons}>
-        <Button appearance="primary" onClick={() => window.print()}>Print</Button>
-        <Button onClick={copy}>Copy</Button>
-      </div>
-      <div role="status" aria-live="polite"><Text size={200}>{copyNote}</Text></div>
-      <Field
-        required
-        validationState={showError && !confirmed ? 'error' : 'none'}
-        validationMessage={showError && !confirmed ? 'Tick the box to confirm you have kept the new recovery key.' : undefined}
-      >
-        <Checkbox
-          checked={confirmed}
-          onChange={(_e, d) => setConfirmed(d.checked === true)}
-          label="I have printed or saved the new recovery key and will keep it in the school safe"
-        />
-      </Field>
-      <div className={common.actions}>
-        <Button appearance="primary" onClick={() => (confirmed ? onDone() : setShowError(true))}>Done</Button>
-      </div>
-    </>
-  );
+  return <RecoveryKeySheet recoveryKey={recoveryKey} schoolName={schoolName} occasion="replaced" doneLabel="Done" onDone={onDone} testId="new-recovery-key" />;
 }
