@@ -7,6 +7,8 @@ import { useMemo, useState } from 'react';
 import {
   ALERT_KIND_LABELS, type AppStatus, type Dashboard, type DeadlineItem, type PepDue, type RegisterAlert, type RegisterAlertKind,
 } from '../../api/contract.ts';
+import { useChildren, useLocalAuthorities } from '../../api/queries.ts';
+import { hrefFor } from '../../app/router.ts';
 import { SavedNote } from '../../components/FormAlert.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
@@ -77,7 +79,12 @@ export function DashboardScreen({ status }: { status: AppStatus }) {
     <div className={ui.page}>
       <IntroLine status={status} asOf={d?.asOf ?? null} onSettings={thresholds.data ? () => setEditing(true) : null} />
       <SavedNote message={note} />
-      {dash.isPending ? <Loading what="dashboard" /> : dash.error ? <LoadFailed what="dashboard" error={dash.error} /> : <DashboardBody d={d!} />}
+      {dash.isPending ? <Loading what="dashboard" /> : dash.error ? <LoadFailed what="dashboard" error={dash.error} /> : (
+        <>
+          <SetupSteps d={d!} isDt={status.session?.role === 'dt'} />
+          <DashboardBody d={d!} />
+        </>
+      )}
       {editing && thresholds.data ? <ThresholdsDialog thresholds={thresholds.data} onClose={() => setEditing(false)} onSaved={setNote} /> : null}
     </div>
   );
@@ -132,10 +139,41 @@ function DashboardBody({ d }: { d: Dashboard }) {
   );
 }
 
+// ---- first steps on a new register ---------------------------------------------------------------------
+
+function SetupSteps({ d, isDt }: { d: Dashboard; isDt: boolean }) {
+  const ui = useUi();
+  const las = useLocalAuthorities();
+  const children = useChildren('current');
+  const hasCalendar = d.peps.halfTerm !== null;
+  const hasLas = (las.data?.length ?? 1) > 0;
+  const hasChildren = (children.data?.rows.length ?? 1) > 0;
+  if (hasCalendar && hasLas && hasChildren) return null;
+  const steps: [boolean, string, string][] = [
+    [false, hrefFor('settings', 'school'), 'Check the school details and attendance thresholds'],
+    [hasCalendar, hrefFor('settings', 'years'), 'Add this academic year\u2019s term dates and INSET days'],
+    [hasLas, hrefFor('settings', 'las'), 'Add the Virtual Schools of the local authorities you work with'],
+    [hasChildren, '#/children', 'Add the children, or import them from your MIS'],
+    ...(isDt ? [[false, hrefFor('settings', 'users'), 'Add your deputy (usually the SENDCo)'] as [boolean, string, string]] : []),
+    [false, hrefFor('settings', 'backups'), 'Make a first backup'],
+  ];
+  return (
+    <Section title="Set up the register" testId="setup-steps">
+      <Text>Alerts and deadlines appear here once the register knows the school calendar, the local authorities and the children.</Text>
+      <ol className={ui.stack} style={{ margin: 0, paddingInlineStart: '1.4em', gap: 6 }}>
+        {steps.map(([done, href, label]) => (
+          <li key={label}>
+            <a className={ui.link} href={href}>{label}</a>{done ? <span className={ui.small}> (done)</span> : null}
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
+
 // ---- alerts ----------------------------------------------------------------------------------------
 
 function AlertsSection({ d }: { d: Dashboard }) {
-  const s = useStyles();
   const ui = useUi();
   const [severity, setSeverity] = useState<'' | Severity>('');
   const [kind, setKind] = useState<'' | RegisterAlertKind>('');
@@ -221,6 +259,8 @@ const KIND_WORD: Record<DeadlineItem['kind'], string> = {
   pep: 'PEP', returns: 'Returns', ehcp_review: 'EHCP review', risk_review: 'Risk review', la_cutoff: 'LA cut-off', provider_report: 'Provider report',
 };
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** The Monday of the week an ISO date falls in. */
 function mondayOf(iso: string): string {
   const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
@@ -250,6 +290,7 @@ function CalendarSection({ d }: { d: Dashboard }) {
                 <div className={s.dateBox} aria-hidden="true">
                   <span className={s.dateDay}>{dayName(item.date).slice(0, 3)}</span>
                   <span className={s.dateNum}>{Number(item.date.slice(8, 10))}</span>
+                  <span className={s.dateDay}>{MONTHS[Number(item.date.slice(5, 7)) - 1]}</span>
                 </div>
                 <div style={{ minWidth: 0 }}>
                   <span className="visually-hidden">{dayName(item.date)} {formatUkDate(item.date)}: </span>

@@ -1,7 +1,7 @@
 // Where an alert (or a deadline) takes the DT: its link {area, id, tab} as a hash address, and the
 // words for the button. Tabs a child's file does not have are opened where they live: a child's
 // progress in Progress › Child progress, their interventions in the Interventions list, their PEPs
-// in the PEPs area (a placeholder until that area is built).
+// in the PEPs area's list for the term.
 
 import type { AlertLink } from '../../api/contract.ts';
 import { childrenHref, TABS as CHILD_TABS } from '../children/route.ts';
@@ -15,7 +15,8 @@ export function alertHref(link: AlertLink): string {
       if (id === null) return childrenHref.list();
       if (tab === 'progress') return `#/progress/child/${id}`;
       if (tab === 'interventions') return interventionsHref.list(id);
-      if (tab === 'pep') return `#/peps/${id}`;
+      // The PEPs area lists this term's PEPs (and the children with none yet); it has no per-child address.
+      if (tab === 'pep') return '#/peps';
       const childTab = CHILD_TABS.find((t) => t.id === tab)?.id ?? 'overview';
       return childrenHref.file(id, childTab);
     }

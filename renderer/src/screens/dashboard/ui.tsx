@@ -113,7 +113,7 @@ export function StatTile({ label, value, detail, tone, testId }: {
     <div className={mergeClasses(ui.tile, tone === 'urgent' && ui.tileUrgent, tone === 'warning' && ui.tileWarning, tone === 'good' && ui.tileGood, tone === 'brand' && ui.tileBrand)}
       data-testid={testId} role="group" aria-label={label}>
       <span className={ui.tileLabel}>{label}</span>
-      <span className={ui.tileValue}>{value}</span>
+      <span className={ui.tileValue} data-part="value">{value}</span>
       {detail ? <span className={ui.tileDetail}>{detail}</span> : null}
     </div>
   );

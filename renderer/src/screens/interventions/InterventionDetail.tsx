@@ -2,7 +2,7 @@
 // one), and its impact rating with the evidence behind it.
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Badge, Button, Link, Text, mergeClasses } from '@fluentui/react-components';
+import { Badge, Button, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -93,32 +93,32 @@ function DetailView({ i }: { i: Detail }) {
         <StatTile label="Last session" value={i.lastSessionOn ? formatUkDate(i.lastSessionOn) : '—'} detail={i.lastSessionOn ? dayName(i.lastSessionOn) : 'None yet'} />
       </div>
 
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 16, alignItems: 'start' }}>
-        <Section title="Details">
-          <Details items={[
-            ['Child', <a key="c" className={ui.link} href={childrenHref.file(i.childId)}>{i.childName}</a>],
-            ['Type', i.kindLabel],
-            ['Subject', i.subjectName],
-            ['Delivered by', i.providerName ? `${i.providerName} (external)${i.deliveredBy ? `, ${i.deliveredBy}` : ''}` : `${i.deliveredBy ?? ''} (in school)`],
-            ['Dates', `${formatUkDate(i.startDate)} to ${i.endDate ? formatUkDate(i.endDate) : 'no end date'}`],
-            ['Cost', `${pounds(i.costPence)}, funded by ${FUNDING_SHORT[i.fundingSource]}`],
-            ['Baseline', i.baselineMeasure || i.baselineValue ? `${i.baselineMeasure ?? 'Measure'}: ${i.baselineValue ?? 'not recorded'}` : null],
-            ['Outcome', i.outcomeMeasure || i.outcomeValue ? `${i.outcomeMeasure ?? 'Measure'}: ${i.outcomeValue ?? 'not yet'}` : null],
-            ['Impact', IMPACT_RATINGS[i.impactRating]],
-            ['Evidence', i.evidenceNote],
-          ]} />
-        </Section>
-        <SessionsSection i={i} onSaved={(m) => { setFailure(null); setNote(m); }} />
-      </div>
+      <Section title="Details">
+        <Details items={[
+          ['Child', <a key="c" className={ui.link} href={childrenHref.file(i.childId)}>{i.childName}</a>],
+          ['Type', i.kindLabel],
+          ['Subject', i.subjectName],
+          ['Delivered by', i.providerName ? `${i.providerName} (external)${i.deliveredBy ? `, ${i.deliveredBy}` : ''}` : `${i.deliveredBy ?? ''} (in school)`],
+          ['Dates', `${formatUkDate(i.startDate)} to ${i.endDate ? formatUkDate(i.endDate) : 'no end date'}`],
+          ['Cost', `${pounds(i.costPence)}, funded by ${FUNDING_SHORT[i.fundingSource]}`],
+          ['Baseline', i.baselineMeasure || i.baselineValue ? `${i.baselineMeasure ? `${i.baselineMeasure}: ` : ''}${i.baselineValue ?? 'not recorded'}` : null],
+          ['Outcome', i.outcomeMeasure || i.outcomeValue ? `${i.outcomeMeasure ? `${i.outcomeMeasure}: ` : ''}${i.outcomeValue ?? 'not measured yet'}` : null],
+          ['Impact', IMPACT_RATINGS[i.impactRating]],
+          ['Evidence', i.evidenceNote],
+        ]} />
+      </Section>
+      <SessionsSection i={i} onSaved={(m) => { setFailure(null); setNote(m); }} />
 
       {dialog === 'rate' ? <RateDialog i={i} onClose={() => setDialog(null)} onSaved={(m) => setNote(m)} /> : null}
-      <ConfirmDialog open={dialog === 'delete'} title="Delete this intervention?" confirmLabel="Delete intervention" danger busy={deleting}
-        onConfirm={remove} onCancel={() => setDialog(null)}>
-        <Text>
-          The {i.kindLabel.toLowerCase()} intervention for {i.childName} and its {i.sessionsRecorded} recorded {i.sessionsRecorded === 1 ? 'session' : 'sessions'} will
-          be deleted. Its cost ({pounds(i.costPence)}) will no longer count in the {FUNDING_SHORT[i.fundingSource]} spending.
-        </Text>
-      </ConfirmDialog>
+      {dialog === 'delete' ? (
+        <ConfirmDialog open title="Delete this intervention?" confirmLabel="Delete intervention" danger busy={deleting}
+          onConfirm={remove} onCancel={() => setDialog(null)}>
+          <Text>
+            The {i.kindLabel.toLowerCase()} intervention for {i.childName} and its {i.sessionsRecorded} recorded {i.sessionsRecorded === 1 ? 'session' : 'sessions'} will
+            be deleted. Its cost ({pounds(i.costPence)}) will no longer count in the {FUNDING_SHORT[i.fundingSource]} spending.
+          </Text>
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }
@@ -131,8 +131,15 @@ const sessionForm = z.object({
   note: z.string().trim().max(500, 'Must be at most 500 characters.'),
 });
 
+const useSessionStyles = makeStyles({
+  sessionForm: {
+    display: 'grid', gridTemplateColumns: '170px auto minmax(200px, 1fr) auto', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'start',
+    '@media (max-width: 1000px)': { gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' },
+  },
+});
+
 function SessionsSection({ i, onSaved }: { i: Detail; onSaved: (m: string) => void }) {
-  const ui = useUi();
+  const ui = { ...useUi(), ...useSessionStyles() };
   const run = useRegisterChange();
   const [failure, setFailure] = useState<string[]>([]);
   const [busyDate, setBusyDate] = useState<string | null>(null);
@@ -174,14 +181,14 @@ function SessionsSection({ i, onSaved }: { i: Detail; onSaved: (m: string) => vo
     <Section title="Sessions" testId="sessions">
       {i.editable ? (
         <form onSubmit={onSubmit} noValidate aria-label="Record a session" className={ui.stack}>
-          <div className={ui.formGrid2}>
+          <div className={ui.sessionForm}>
             <DateField label="Session date" required control={control} name="date" />
             <RadioField label="Attendance" required control={control} name="attended"
               options={[{ value: 'yes', label: 'Attended' }, { value: 'no', label: 'Did not attend' }]} />
+            <TextField label="Note" hint="Optional, e.g. what was covered or why missed" control={control} name="note" />
+            <Button type="submit" disabled={isSubmitting} style={{ marginTop: 26 }}>{isSubmitting ? 'Recording…' : 'Record session'}</Button>
           </div>
-          <TextField label="Note" hint="Optional, e.g. what was covered or why missed" control={control} name="note" />
           <FormAlert title="The session was not recorded" messages={failure} />
-          <div><Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Recording…' : 'Record session'}</Button></div>
         </form>
       ) : null}
       {sessions.length === 0 ? <Text className={ui.muted}>No sessions recorded yet.</Text> : (
@@ -200,14 +207,14 @@ function SessionsSection({ i, onSaved }: { i: Detail; onSaved: (m: string) => vo
                 <tr key={x.id} data-testid="session-row">
                   <td className={mergeClasses(ui.td, ui.nowrap)}>{dayName(x.date).slice(0, 3)} {formatUkDate(x.date)}</td>
                   <td className={ui.td}>
-                    <Badge appearance="tint" shape="rounded" color={x.attended ? 'success' : 'danger'}>{x.attended ? 'Attended' : 'Did not attend'}</Badge>
+                    <Badge appearance="tint" shape="rounded" color={x.attended ? 'success' : 'danger'} style={{ whiteSpace: 'nowrap' }}>{x.attended ? 'Attended' : 'Did not attend'}</Badge>
                   </td>
                   <td className={ui.td}>{x.note ?? ''}</td>
                   {i.editable ? (
                     <td className={ui.td}>
                       <div className={ui.actions} style={{ justifyContent: 'flex-end', flexWrap: 'nowrap' }}>
                         <Button size="small" disabled={busyDate === x.date} onClick={() => change(x.date, 'toggle', x.attended)}
-                          aria-label={`Mark ${formatUkDate(x.date)} as ${x.attended ? 'did not attend' : 'attended'}`}>
+                          aria-label={`${x.attended ? 'Mark absent' : 'Mark attended'} on ${formatUkDate(x.date)}`}>
                           {x.attended ? 'Mark absent' : 'Mark attended'}
                         </Button>
                         <Button size="small" appearance="subtle" disabled={busyDate === x.date} onClick={() => change(x.date, 'remove', x.attended)}

@@ -146,7 +146,7 @@ function InterventionForm({ title, existing, draft, childId }: { title: string; 
   const src = draft?.source;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={title} className={ui.stack}>
+    <form onSubmit={onSubmit} noValidate aria-label={title} className={ui.card}>
       {src ? (
         <MessageBar intent={src.flag === 'below' ? 'warning' : 'info'} layout="multiline" data-testid="draft-source">
           <MessageBarBody>

@@ -175,7 +175,7 @@ function InterventionsTable({ rows }: { rows: Intervention[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-testid="intervention-row" data-intervention-id={r.id}>
-              <td className={ui.td}>
+              <td className={mergeClasses(ui.td, ui.nowrap)}>
                 <div>{r.childName}</div>
                 <div className={ui.small}>{yearGroupLabel(r.yearGroup)}</div>
               </td>
@@ -195,7 +195,7 @@ function InterventionsTable({ rows }: { rows: Intervention[] }) {
                 <div>{pounds(r.costPence)}</div>
                 <FundingBadge source={r.fundingSource} />
               </td>
-              <td className={ui.td}><ImpactBadge rating={r.impactRating} /></td>
+              <td className={mergeClasses(ui.td, ui.nowrap)}><ImpactBadge rating={r.impactRating} /></td>
             </tr>
           ))}
         </tbody>

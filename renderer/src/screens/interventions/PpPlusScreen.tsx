@@ -215,8 +215,8 @@ function ChildTable({ rows, onRecord }: { rows: PpPlusChildRow[]; onRecord: (row
                 {pounds(r.remainingPence)}
                 <div className={ui.small}>{r.remainingPence < 0 ? 'Overspent' : `${pct(r.spentPercent)} spent`}</div>
               </td>
-              <td className={ui.td} style={{ textAlign: 'right' }}>
-                <Button size="small" onClick={() => onRecord(r)} aria-label={`Record the allocation for ${r.childName}`}>
+              <td className={ui.td} style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                <Button size="small" onClick={() => onRecord(r)} aria-label={`${r.recorded ? 'Change allocation' : 'Record allocation'}: ${r.childName}`}>
                   {r.recorded ? 'Change allocation' : 'Record allocation'}
                 </Button>
               </td>

@@ -6,7 +6,7 @@
 import { Button, Field, Input, Radio, RadioGroup, Text, mergeClasses } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { SessionDueRow } from '../../api/contract.ts';
-import { errorMessage } from '../../api/errors.ts';
+import { errorMessage, isApiError } from '../../api/errors.ts';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { DATE_MESSAGE, formatUkDate, parseUkDate } from '../../lib/dates.ts';
 import { useRegisterChange } from '../dashboard/queries.ts';
@@ -30,7 +30,11 @@ export function TodaySessions({ date: routeDate }: { date: string | null }) {
   const due = useSessionsDue(date);
   const [dateText, setDateText] = useState(formatUkDate(date));
   const [dateError, setDateError] = useState<string | null>(null);
-  useEffect(() => setDateText(formatUkDate(date)), [date]);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    setDateText(formatUkDate(date));
+    setNote(null);
+  }, [date]);
 
   const goTo = (iso: string) => go(iso === today ? interventionsHref.today() : interventionsHref.today(iso));
   const onDate = (e: FormEvent) => {
@@ -48,7 +52,7 @@ export function TodaySessions({ date: routeDate }: { date: string | null }) {
     <div className={ui.page}>
       <AreaHeader current="today" />
       <Text>
-        Record who came to each intervention session. Use the arrow keys to choose Attended, Did not attend or No session
+        Record who came to each intervention session. Use the arrow keys to choose Attended, Absent or No session
         for each child, Tab to move to the next child, then save.
       </Text>
       <form onSubmit={onDate} className={ui.toolbar} aria-label="Choose the day">
@@ -61,50 +65,52 @@ export function TodaySessions({ date: routeDate }: { date: string | null }) {
         <Button onClick={() => goTo(addDays(date, 1))}>Next day ›</Button>
       </form>
       {due.isPending ? <Loading what="sessions" /> : due.error ? <LoadFailed what="sessions" error={due.error} /> : (
-        <DayForm key={`${date}:${due.dataUpdatedAt}`} date={date} rows={due.data.rows} />
+        <DayForm key={date} date={date} rows={due.data.rows} onSaved={setNote} />
       )}
+      <SavedNote message={note} />
     </div>
   );
 }
 
-function DayForm({ date, rows }: { date: string; rows: SessionDueRow[] }) {
+function DayForm({ date, rows, onSaved }: { date: string; rows: SessionDueRow[]; onSaved: (m: string | null) => void }) {
   const ui = useUi();
   const run = useRegisterChange();
   const [state, setState] = useState<Record<number, RowState>>(() => Object.fromEntries(rows.map((r) => [r.interventionId, initial(r)])));
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string[]>([]);
+  // Choices not yet made (a row that appeared on a refetch) are what is recorded.
+  const get = (r: SessionDueRow): RowState => state[r.interventionId] ?? initial(r);
   const changed = useMemo(() => rows.filter((r) => {
     const a = initial(r);
-    const b = state[r.interventionId]!;
+    const b = state[r.interventionId] ?? a;
     return a.mark !== b.mark || (b.mark !== 'none' && a.note !== b.note);
   }), [rows, state]);
-  const set = (id: number, patch: Partial<RowState>) => setState((s) => ({ ...s, [id]: { ...s[id]!, ...patch } }));
+  const set = (r: SessionDueRow, patch: Partial<RowState>) => setState((s) => ({ ...s, [r.interventionId]: { ...(s[r.interventionId] ?? initial(r)), ...patch } }));
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (changed.length === 0) {
-      setNote('Nothing has changed.');
+      onSaved('Nothing has changed.');
       return;
     }
     setBusy(true);
-    setFailure(null);
-    setNote(null);
+    setFailure([]);
+    onSaved(null);
     try {
-      const entries = changed.filter((r) => state[r.interventionId]!.mark !== 'none').map((r) => {
-        const s = state[r.interventionId]!;
+      const entries = changed.filter((r) => get(r).mark !== 'none').map((r) => {
+        const s = get(r);
         return { interventionId: r.interventionId, attended: s.mark === 'attended', note: s.note.trim() || null };
       });
-      const removals = changed.filter((r) => state[r.interventionId]!.mark === 'none' && r.recorded);
+      const removals = changed.filter((r) => get(r).mark === 'none' && r.recorded);
       let added = 0;
       let updated = 0;
       if (entries.length) ({ added, updated } = await run('recordDaySessions', { date, entries }));
       for (const r of removals) await run('deleteInterventionSessions', { interventionId: r.interventionId, dates: [date] });
       const parts = [added ? `${plural(added, 'session')} recorded` : '', updated ? `${plural(updated, 'session')} corrected` : '',
         removals.length ? `${plural(removals.length, 'session')} removed` : ''].filter(Boolean);
-      setNote(`Attendance for ${formatUkDate(date)} saved: ${parts.join(', ')}.`);
+      onSaved(`Attendance for ${formatUkDate(date)} saved: ${parts.join(', ')}.`);
     } catch (err) {
-      setFailure(errorMessage(err));
+      setFailure(isApiError(err) && err.issues.length ? [...new Set(err.issues.map((x) => x.message))] : [errorMessage(err)]);
     } finally {
       setBusy(false);
     }
@@ -128,7 +134,7 @@ function DayForm({ date, rows }: { date: string; rows: SessionDueRow[] }) {
           </thead>
           <tbody>
             {rows.map((r) => {
-              const s = state[r.interventionId]!;
+              const s = get(r);
               const labelId = `due-${r.interventionId}`;
               return (
                 <tr key={r.interventionId} data-testid="due-row">
@@ -141,17 +147,17 @@ function DayForm({ date, rows }: { date: string; rows: SessionDueRow[] }) {
                     <div className={ui.small}>{r.providerName ?? r.deliveredBy ?? 'In school'}</div>
                   </td>
                   <td className={mergeClasses(ui.td, ui.num)}>{r.sessionsRecorded} of {r.sessionsPlanned}</td>
-                  <td className={ui.td}>
+                  <td className={mergeClasses(ui.td, ui.nowrap)} style={{ paddingTop: 2, paddingBottom: 2 }}>
                     <RadioGroup layout="horizontal" value={s.mark} aria-label={`${r.childName}, ${r.kindLabel}`}
-                      onChange={(_e, d) => set(r.interventionId, { mark: d.value as Mark })}>
+                      onChange={(_e, d) => set(r, { mark: d.value as Mark })}>
                       <Radio value="attended" label="Attended" />
-                      <Radio value="missed" label="Did not attend" />
+                      <Radio value="missed" label="Absent" />
                       <Radio value="none" label="No session" />
                     </RadioGroup>
                   </td>
                   <td className={ui.td}>
-                    <Input size="small" value={s.note} disabled={s.mark === 'none'} aria-label={`Note for ${r.childName}, ${r.kindLabel}`}
-                      onChange={(_e, d) => set(r.interventionId, { note: d.value })} />
+                    <Input size="small" style={{ width: '100%', minWidth: 160 }} value={s.note} disabled={s.mark === 'none'} aria-label={`Note for ${r.childName}, ${r.kindLabel}`}
+                      onChange={(_e, d) => set(r, { note: d.value })} />
                   </td>
                 </tr>
               );
@@ -159,11 +165,10 @@ function DayForm({ date, rows }: { date: string; rows: SessionDueRow[] }) {
           </tbody>
         </table>
       </div>
-      <SavedNote message={note} />
       <FormAlert title="The attendance was not saved" messages={failure} />
       <div className={ui.actions}>
         <Button type="submit" appearance="primary" disabled={busy}>{busy ? 'Saving…' : 'Save attendance'}</Button>
-        <Button onClick={() => setState((st) => Object.fromEntries(rows.map((r) => [r.interventionId, { ...st[r.interventionId]!, mark: 'attended' as Mark }])))}>
+        <Button onClick={() => setState((st) => Object.fromEntries(rows.map((r) => [r.interventionId, { ...(st[r.interventionId] ?? initial(r)), mark: 'attended' as Mark }])))}>
           Mark everyone attended
         </Button>
         <Text className={ui.small} aria-live="polite">{changed.length ? `${plural(changed.length, 'change')} not saved yet` : ''}</Text>

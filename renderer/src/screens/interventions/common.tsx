@@ -9,6 +9,9 @@ import { Heading } from '../../components/Heading.tsx';
 import { SectionTabs } from '../dashboard/ui.tsx';
 import { interventionsHref } from './route.ts';
 
+/** Badges keep their words on one line (Fluent's badge has a fixed height). */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 export const FUNDING_SHORT: Record<FundingSource, string> = { pp_plus: 'PP+', school: 'School', virtual_school: 'Virtual School' };
 
 const STATE: Record<InterventionState, { label: string; color: BadgeProps['color'] }> = {
@@ -19,7 +22,7 @@ const STATE: Record<InterventionState, { label: string; color: BadgeProps['color
 
 export function StateBadge({ state }: { state: InterventionState }) {
   const s = STATE[state];
-  return <Badge appearance="tint" shape="rounded" color={s.color}>{s.label}</Badge>;
+  return <Badge appearance="tint" shape="rounded" color={s.color} style={NOWRAP}>{s.label}</Badge>;
 }
 
 const IMPACT: Record<ImpactRating, BadgeProps['color']> = {
@@ -28,14 +31,14 @@ const IMPACT: Record<ImpactRating, BadgeProps['color']> = {
 
 export function ImpactBadge({ rating }: { rating: ImpactRating }) {
   return (
-    <Badge appearance={rating === 'strong_impact' ? 'filled' : 'tint'} shape="rounded" color={IMPACT[rating]}>
+    <Badge appearance={rating === 'strong_impact' ? 'filled' : 'tint'} shape="rounded" color={IMPACT[rating]} style={NOWRAP}>
       {IMPACT_RATINGS[rating]}
     </Badge>
   );
 }
 
 export function FundingBadge({ source }: { source: FundingSource }) {
-  return <Badge appearance="outline" shape="rounded" color={source === 'pp_plus' ? 'brand' : 'informative'} title={FUNDING_SOURCES[source]}>{FUNDING_SHORT[source]}</Badge>;
+  return <Badge appearance="outline" shape="rounded" color={source === 'pp_plus' ? 'brand' : 'informative'} title={FUNDING_SOURCES[source]} style={NOWRAP}>{FUNDING_SHORT[source]}</Badge>;
 }
 
 /** "External: Brightpath Tutoring" or "In school: Ms Khan". */

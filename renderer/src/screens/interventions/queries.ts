@@ -39,7 +39,7 @@ export const usePpPlusPosition = (financialYear: string | null) =>
 export const useInterventionDraft = (from: { childId: number; subjectId: number; windowId: number } | null) =>
   useQuery<Output<'startInterventionFromBelowTarget'>, ApiError>({
     queryKey: ik.draft(from?.childId ?? 0, from?.subjectId ?? 0, from?.windowId ?? 0),
-    queryFn: () => call('startInterventionFromBelowTarget', from!),
+    queryFn: () => call('startInterventionFromBelowTarget', { childId: from!.childId, subjectId: from!.subjectId, windowId: from!.windowId }),
     enabled: from !== null,
     staleTime: Infinity,
   });

@@ -53,8 +53,8 @@ export function HeatMap({ map }: { map: RiskHeatMap }) {
                     style={{ backgroundColor: BAND_TINT[c.band], borderColor: c.count > 0 ? BAND_STRONG[c.band] : 'transparent' }}
                     data-testid={`heat-cell-${c.likelihood}-${c.impact}`} data-count={c.count}
                     title={`Likelihood ${c.likelihood} × impact ${c.impact} = ${c.score} (${BAND_LABEL[c.band]}): ${c.count} ${c.count === 1 ? 'risk' : 'risks'}`}>
-                    {c.count}
-                    <span className="visually-hidden">{` ${c.count === 1 ? 'risk' : 'risks'}, score ${c.score}, ${BAND_LABEL[c.band]}`}</span>
+                    {c.count > 0 ? c.count : null}
+                    <span className="visually-hidden">{`${c.count === 0 ? 'No risks' : ` ${c.count === 1 ? 'risk' : 'risks'}`}, score ${c.score}, ${BAND_LABEL[c.band]}`}</span>
                   </td>
                 ))}
               </tr>

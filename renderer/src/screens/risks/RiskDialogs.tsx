@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   },
   templates: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   template: {
-    display: 'flex', flexDirection: 'column', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    display: 'flex', flexDirection: 'column', alignSelf: 'stretch', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
   },
   templateChosen: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },

@@ -247,12 +247,14 @@ function RiskView({ risk: r, openReview }: { risk: RiskDetail; openReview: boole
       </div>
       {dialog === 'review' ? <ReviewDialog risk={r} onClose={closeDialog} onSaved={(m) => { setFailure(null); setNote(m); }} /> : null}
       {dialog === 'edit' ? <RiskFormDialog risk={r} onClose={closeDialog} onSaved={(m) => { setFailure(null); setNote(m); }} /> : null}
-      <ConfirmDialog open={dialog === 'delete'} title="Delete this risk?" confirmLabel="Delete risk" danger busy={deleting} onConfirm={remove} onCancel={() => setDialog(null)}>
-        <Text>
-          &ldquo;{r.title}&rdquo; and its {r.reviews} {r.reviews === 1 ? 'review' : 'reviews'} will be deleted. To keep the history (for the governors&rsquo;
-          report), close the risk instead: Edit, then set its status to Closed.
-        </Text>
-      </ConfirmDialog>
+      {dialog === 'delete' ? (
+        <ConfirmDialog open title="Delete this risk?" confirmLabel="Delete risk" danger busy={deleting} onConfirm={remove} onCancel={() => setDialog(null)}>
+          <Text>
+            &ldquo;{r.title}&rdquo; and its {r.reviews} {r.reviews === 1 ? 'review' : 'reviews'} will be deleted. To keep the history (for the governors&rsquo;
+            report), close the risk instead: Edit, then set its status to Closed.
+          </Text>
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }

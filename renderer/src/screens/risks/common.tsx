@@ -26,7 +26,7 @@ export const impactText = (n: number): string => `${n} ${IMPACT_LABELS[n as keyo
 /** "High · 12": the band in words and the score. */
 export function BandBadge({ band, score, size }: { band: RiskBand; score: number; size?: BadgeProps['size'] }) {
   return (
-    <Badge appearance={band === 'very_high' ? 'filled' : 'tint'} shape="rounded" color={BAND_BADGE[band]} size={size} data-testid="band-badge">
+    <Badge appearance={band === 'very_high' ? 'filled' : 'tint'} shape="rounded" color={BAND_BADGE[band]} size={size} data-testid="band-badge" style={{ whiteSpace: 'nowrap' }}>
       {BAND_LABEL[band]} · {score}
     </Badge>
   );
@@ -35,7 +35,7 @@ export function BandBadge({ band, score, size }: { band: RiskBand; score: number
 export function ReviewBadge({ state, daysOverdue }: { state: ReviewState; daysOverdue: number }) {
   if (state === 'ok') return null;
   return (
-    <Badge appearance="tint" shape="rounded" color={state === 'overdue' ? 'danger' : 'warning'}>
+    <Badge appearance="tint" shape="rounded" color={state === 'overdue' ? 'danger' : 'warning'} style={{ whiteSpace: 'nowrap' }}>
       {state === 'overdue' ? `Overdue ${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'}` : 'Due soon'}
     </Badge>
   );
