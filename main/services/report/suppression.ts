@@ -6,30 +6,46 @@
 // THE RULES
 //  1. Primary: every count from 1 to 4 (below `small_number_suppression_below`, 5, in the
 //     reference data) is printed as "fewer than 5". Zero and 5 or more may be printed.
-//  2. Secondary: a line (a total and its parts) with exactly one hidden sensitive member would
-//     give it away by subtraction, so the next smallest printed member of that line (parts before
-//     totals, non-zero before zero) is hidden too, printed as "withheld". Repeated to a fixed point.
+//  2. Secondary: a line (a total and its parts) with exactly one hidden member that matters (a
+//     "fewer than 5", a protected remainder, or a withheld non-zero count) would give it away by
+//     subtraction, so another printed member of that line is withheld too, printed as "withheld".
+//     Repeated to a fixed point. Which member: non-zero before zero (a withheld zero protects
+//     little; one pinned by a printed total of 0 is never chosen), then the lowest weight (the
+//     report marks headline figures, such as the cohort and persistent absence, to go last), then
+//     parts before totals (totals are shared between tables), then the smallest.
 //  3. Audit: an exact solver then plays the reader. It knows every printed count, every sum
 //     relation, that "fewer than 5" means 1–4, that "withheld" means 0 or at least 5 (it would say
 //     "fewer than 5" otherwise), that counts are whole numbers, and that a row listed because it
 //     has children has at least one (`atLeast`). For each sensitive count (a hidden count whose
 //     true value is 1–4: a "fewer than 5" cell, or a never-printed difference such as "children in
-//     Year 6 without KS2 results") it searches for a second value consistent with all of that.
-//     If it finds none, the count could be worked out: the smallest printed member of a line
-//     through it is withheld as well, and the audit runs again.
-//  4. Last resort: when every member of the lines through a count is already hidden and it can
-//     still be worked out (four "fewer than 5" parts of a "fewer than 5" total must all be 1), the
-//     table is not printed at all (`omittedGroups`), and the report says the numbers are too small.
+//     Year 6 without KS2 results") it looks for a second value consistent with all of that:
+//       - fixed by the equations alone (zero in every null-space vector, by elimination): none;
+//       - else the truth moved by small combinations of null-space vectors (the ±1 cycles of a
+//         table), then a depth-first search with bounds propagation, first within ±2 and ±6 of
+//         every true value, then anywhere (truth-first branching), each under a step budget.
+//     A count with no second value could be worked out. Then a printed count is withheld so that
+//     it no longer can: for one fixed by the equations, a count predicted by the elimination to
+//     free it (then checked), else the best count in the equations that fix it; otherwise the best
+//     nearby count that, checked, gives it a second value; else the best in the lines through it.
+//     The audit runs again. Withholding only ever takes knowledge away from the reader, so a count
+//     once shown to have a second value keeps it and is not checked again.
+//  4. Last resort: when nothing printed is left to withhold near a count and it can still be
+//     worked out (four "fewer than 5" parts of a "fewer than 5" total must all be 1), its table is
+//     not printed at all (`omittedGroups`), and the report says the numbers are too small. The
+//     table's sums leave the reader's model with it; "is part of" facts (`always`) stay.
 //
 // THE GUARANTEE (what `auditSuppression` checks and the property tests test)
 //  No printed count is 1–4; and for every sensitive count, at least two values are consistent
-//  with everything printed in the tables that are printed, under the reader's knowledge above.
-//  The search bounds every unknown by the largest true count plus the threshold. That bound
-//  contains the truth, and a bounded search can only find fewer alternatives than an unbounded
-//  one, so a count the audit passes is never one an unbounded reader could pin down. If the
-//  search runs out of its step budget, the count is treated as determinable (more is hidden).
-//  Derived figures are the caller's job: a percentage, average or amount of money is printed only
-//  when the counts it is built from are printed (see `Suppressed.percent`).
+//  with everything printed (the printed tables' sums, the "is part of" facts, every printed count
+//  and range) under the reader's knowledge above. The search bounds every unknown by the largest
+//  true count plus the threshold. That bound contains the truth, and a bounded search can only
+//  find fewer alternatives than an unbounded one, so a count the audit passes is never one an
+//  unbounded reader could pin down. If the search runs out of its step budget, the count is
+//  treated as determinable (more is withheld): the guarantee never rests on a search that gave up.
+//  What it does not cover: knowledge from outside the report (a governor who knows a child), and
+//  "at least two values" is not "many values" ("fewer than 5" already says 1–4). Derived figures
+//  are the caller's job: a percentage, average or amount of money is printed only when the counts
+//  it is built from are printed (see `Suppressed.percent`).
 
 export const SUPPRESS_BELOW = 5;
 
@@ -40,6 +56,11 @@ export interface Line {
   group: string;
   total: string;
   parts: string[];
+  /**
+   * A fact the reader knows whatever is printed (a part is no bigger than the whole): it stays in
+   * the reader's model even when its table is omitted. Table sums go with their table.
+   */
+  always?: boolean;
 }
 
 export interface Entry {
@@ -80,13 +101,13 @@ export class CountSystem {
   }
 
   /** total = sum of parts, all already registered. */
-  line(group: string, total: string, parts: string[]): void {
+  line(group: string, total: string, parts: string[], opts: { always?: boolean } = {}): void {
     for (const k of [total, ...parts]) if (!this.entries.has(k)) throw new Error(`line in ${group} uses unregistered ${k}`);
     if (new Set([total, ...parts]).size !== parts.length + 1) throw new Error(`line in ${group} repeats a member`);
     const sum = parts.reduce((s, p) => s + this.entries.get(p)!.value, 0);
     if (sum !== this.entries.get(total)!.value) throw new Error(`line ${total} in ${group} does not add up`);
     this.groups.add(group);
-    this.lines.push({ group, total, parts });
+    this.lines.push({ group, total, parts, ...(opts.always ? { always: true } : {}) });
   }
 
   /**
@@ -99,7 +120,7 @@ export class CountSystem {
     const rest = `${sub}⊂${sup}`;
     if (!this.entries.has(sub) || !this.entries.has(sup)) throw new Error(`subset in ${group} uses an unregistered count`);
     this.hiddenCount(rest, this.entries.get(sup)!.value - this.entries.get(sub)!.value, { sensitive: opts.sensitive ?? true });
-    this.line(group, sup, [sub, rest]);
+    this.line(group, sup, [sub, rest], { always: true });
   }
 
   /**
@@ -174,7 +195,7 @@ export function suppress(sys: CountSystem, opts: SuppressionOptions = {}): Suppr
   const omitted = new Set<string>();
   const safe = new Set<string>();
   const sensitive = (k: string): boolean => isSensitive(sys.entries.get(k)!, status.get(k)!, threshold);
-  const active = (): Line[] => sys.lines.filter((l) => !omitted.has(l.group));
+  const active = (): Line[] => sys.lines.filter((l) => l.always || !omitted.has(l.group));
 
   for (;;) {
     // Rule 2 to a fixed point: no line with exactly one unknown member that matters.
@@ -198,18 +219,26 @@ export function suppress(sys: CountSystem, opts: SuppressionOptions = {}): Suppr
       }
     }
     // Rule 3: the exact audit.
-    const found = firstDeterminable(sys, status, omitted, threshold, safe, opts.budget);
-    if (!found) break;
+    const result = firstDeterminable(sys, status, omitted, threshold, safe, opts.budget);
+    if (!result) break;
+    const found = result.key;
     const through = active().filter((l) => l.total === found || l.parts.includes(found));
-    const pick = nextToWithhold(sys, status, through) ?? nextToWithhold(sys, status, componentLines(active(), found));
+    // Fixed by the equations alone: withhold the first count (in the usual order) whose withholding
+    // actually breaks the equation that fixes it; otherwise, the usual choice near it.
+    const near = neighbourLines(active(), found, 2);
+    // A withheld zero far from the count protects nothing: zeros only from the lines through it.
+    const farNonZero = rankedCandidates(sys, status, componentLines(active(), found)).find((k) => sys.entries.get(k)!.value > 0) ?? null;
+    const pick = effectiveCount(sys, status, omitted, threshold, found, result.pinned, result.pinned ? componentLines(active(), found) : near)
+      ?? nextToWithhold(sys, status, through) ?? farNonZero;
     if (pick) {
       status.set(pick, 'secondary');
       opts.trace?.({ rule: 'audit', key: pick, because: found });
       continue;
     }
     // Rule 4: everything connected to it is hidden and it can still be worked out.
-    const groups = [...new Set(through.map((l) => l.group))];
-    if (groups.length === 0) throw new Error(`count ${found} is determinable without any line`);
+    let groups = [...new Set(through.filter((l) => !l.always && !omitted.has(l.group)).map((l) => l.group))];
+    if (groups.length === 0) groups = [...new Set(componentLines(active(), found).filter((l) => !l.always && !omitted.has(l.group)).map((l) => l.group))];
+    if (groups.length === 0) throw new Error(`count ${found} can be worked out from what every reader knows`);
     for (const g of groups) {
       omitted.add(g);
       opts.trace?.({ rule: 'omit', key: g, because: found });
@@ -225,8 +254,13 @@ export function suppress(sys: CountSystem, opts: SuppressionOptions = {}): Suppr
  * total is 0 is never chosen: the reader knows it is 0 whatever is printed.
  */
 function nextToWithhold(sys: CountSystem, status: Map<string, EntryStatus>, lines: Line[]): string | null {
+  return rankedCandidates(sys, status, lines)[0] ?? null;
+}
+
+/** The lines' printed members in the order they would be withheld (see nextToWithhold). */
+function rankedCandidates(sys: CountSystem, status: Map<string, EntryStatus>, lines: Line[]): string[] {
   const pinned = pinnedToZero(sys, status);
-  let best: { key: string; rank: number[] } | null = null;
+  const ranked = new Map<string, number[]>();
   let order = 0;
   for (const l of lines) {
     for (const [k, isTotal] of [...l.parts.map((p) => [p, 1] as const), [l.total, 2] as const]) {
@@ -234,10 +268,34 @@ function nextToWithhold(sys: CountSystem, status: Map<string, EntryStatus>, line
       if (status.get(k) !== 'published' || pinned.has(k)) continue;
       const e = sys.entries.get(k)!;
       const rank = [e.value === 0 ? 1 : 0, e.weight, isTotal, e.value, order];
-      if (!best || lexLess(rank, best.rank)) best = { key: k, rank };
+      const seen = ranked.get(k);
+      if (!seen || lexLess(rank, seen)) ranked.set(k, rank);
     }
   }
-  return best?.key ?? null;
+  return [...ranked].sort((a, b) => (lexLess(a[1], b[1]) ? -1 : lexLess(b[1], a[1]) ? 1 : 0)).map(([k]) => k);
+}
+
+/**
+ * The first candidate (in withholding order, among the first 60) that, withheld on its own, stops
+ * `key` being worked out: for a count fixed by the equations alone, one that breaks that fixing;
+ * otherwise one after which the audit finds a second value. Null when no single count does.
+ */
+function effectiveCount(sys: CountSystem, status: Map<string, EntryStatus>, omitted: Set<string>, threshold: number, key: string, pinned: boolean,
+  lines: Line[]): string | null {
+  const ranked = rankedCandidates(sys, status, lines);
+  const here = new Problem(sys, status, omitted, threshold);
+  const candidates = pinned ? here.unpinners(key, ranked) : ranked.filter((k) => sys.entries.get(k)!.value > 0).slice(0, 12);
+  for (const c of candidates.slice(0, 20)) {
+    status.set(c, 'secondary');
+    // A quick check (small search budget): a miss only means trying the next candidate.
+    const p = new Problem(sys, status, omitted, threshold, 1_000);
+    const works = pinned ? !p.isPinned(key) : p.hasSecondValue(key);
+    status.set(c, 'published');
+    if (works) return c;
+  }
+  // No single count frees it: withhold the first of the printed counts in the equations that pin
+  // it. That moves the pin onto other counts (or removes it), and the next round carries on.
+  return pinned ? nextToWithhold(sys, status, here.pinningEquations(key)) : null;
 }
 
 /** Parts of any line whose total is printed as 0 (all of them are 0, printed or not). */
@@ -257,6 +315,22 @@ function isSensitive(e: Entry, s: EntryStatus, threshold: number): boolean {
 function lexLess(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
+}
+
+/** Lines within `hops` steps of a count (1: the lines through it; 2: and the lines through their members). */
+function neighbourLines(lines: Line[], start: string, hops: number): Line[] {
+  let keys = new Set([start]);
+  const out = new Set<Line>();
+  for (let h = 0; h < hops; h++) {
+    const next = new Set(keys);
+    for (const l of lines) {
+      if (out.has(l) || ![l.total, ...l.parts].some((k) => keys.has(k))) continue;
+      out.add(l);
+      for (const k of [l.total, ...l.parts]) next.add(k);
+    }
+    keys = next;
+  }
+  return [...out];
 }
 
 function componentLines(lines: Line[], start: string): Line[] {
@@ -301,10 +375,16 @@ export function auditSuppression(sys: CountSystem, out: SuppressionOutcome, opts
  * withholding more, or leaving out a table, only takes knowledge away from the reader, so a count
  * once shown to have a second possible value keeps it.
  */
-function firstDeterminable(sys: CountSystem, status: Map<string, EntryStatus>, omitted: Set<string>, threshold: number, safe: Set<string>, budget?: number): string | null {
+function firstDeterminable(sys: CountSystem, status: Map<string, EntryStatus>, omitted: Set<string>, threshold: number, safe: Set<string>, budget?: number): { key: string; pinned: boolean } | null {
   const problem = new Problem(sys, status, omitted, threshold, budget);
-  for (const k of problem.sensitive) if (!safe.has(k) && !problem.hasSecondValue(k, safe)) return k;
-  return null;
+  // Counts fixed by the equations alone first: they are usually the cause of the others.
+  let first: string | null = null;
+  for (const k of problem.sensitive) {
+    if (safe.has(k) || problem.hasSecondValue(k, safe)) continue;
+    if (problem.isPinned(k)) return { key: k, pinned: true };
+    first ??= k;
+  }
+  return first === null ? null : { key: first, pinned: false };
 }
 
 interface Dom { lo: number; hi: number; gap: boolean }
@@ -327,6 +407,7 @@ class Problem {
   private readonly isSensitive: boolean[] = [];
   private readonly root: Dom[] = [];
   private readonly constraints: Constraint[] = [];
+  private readonly lineOf: Line[] = [];
   private readonly byVar: number[][] = [];
   private component: number[] = [];
   private steps = 0;
@@ -335,7 +416,7 @@ class Problem {
     sys: CountSystem, status: Map<string, EntryStatus>, omitted: Set<string>,
     private readonly threshold: number, private readonly budget = 5_000,
   ) {
-    const lines = sys.lines.filter((l) => !omitted.has(l.group));
+    const lines = sys.lines.filter((l) => l.always || !omitted.has(l.group));
     let cap = threshold;
     for (const e of sys.entries.values()) cap = Math.max(cap, e.value + threshold);
     const varOf = (k: string): number => {
@@ -368,6 +449,7 @@ class Problem {
       if (c.vars.length === 0) continue;
       const ci = this.constraints.length;
       this.constraints.push(c);
+      this.lineOf.push(l);
       for (const v of c.vars) this.byVar[v]!.push(ci);
     }
     // Sensitive counts outside every printed line are still questions to answer.
@@ -400,20 +482,80 @@ class Problem {
    * slip could only call a count fixed that is not, which withholds more, never less.)
    */
   private readonly pinned = new Map<number, boolean>();
+  /** Per component (keyed by each member): integer null-space basis vectors, as sparse [variable, step] lists. */
+  private readonly basis = new Map<number, [number, number][][]>();
+
+  /**
+   * Of these printed counts, the ones whose withholding would free `key` from the equations that
+   * fix it (a prediction from the elimination, within the component; callers verify it).
+   * Withholding p adds a column a_p: `key` becomes free when A·δ = −a_p has a solution, and then
+   * δ_key ≠ 0 (every existing null-space vector has δ_key = 0).
+   */
+  unpinners(key: string, candidates: string[]): string[] {
+    const v = this.index.get(key);
+    if (v === undefined) return [];
+    this.pinnedByEqualities(this.componentOf(v));
+    const el = this.elimination.get(v)!;
+    const row = el.pivotRow.get(v);
+    if (row === undefined) return [];
+    return candidates.filter((p) => {
+      const y = new Float64Array(el.ops.length);
+      let touches = false;
+      el.cis.forEach((ci, i) => {
+        const line = this.lineOf[ci]!;
+        const coef = line.total === p ? 1 : line.parts.includes(p) ? -1 : 0;
+        if (coef === 0) return;
+        touches = true;
+        for (let r = 0; r < el.ops.length; r++) y[r]! -= coef * el.ops[r]![i]!;
+      });
+      if (!touches) return false;
+      for (let r = el.rank; r < y.length; r++) if (Math.abs(y[r]!) > 1e-9) return false;
+      return Math.abs(y[row]!) > 1e-9;
+    });
+  }
+
+  /**
+   * The counts that pin `key`: it equals a combination of equations (row `row(key)` of the row
+   * operations), and those equations' printed members are what a reader combines to work it out.
+   */
+  pinningEquations(key: string): Line[] {
+    const v = this.index.get(key);
+    if (v === undefined) return [];
+    this.pinnedByEqualities(this.componentOf(v));
+    const el = this.elimination.get(v)!;
+    const row = el.pivotRow.get(v);
+    if (row === undefined) return [];
+    return el.cis.filter((_, i) => Math.abs(el.ops[row]![i]!) > 1e-9).map((ci) => this.lineOf[ci]!);
+  }
+
+  isPinned(key: string): boolean {
+    const v = this.index.get(key);
+    if (v === undefined) return false;
+    this.pinnedByEqualities(this.componentOf(v));
+    return this.pinned.get(v)!;
+  }
+
+  /** Per component (keyed by each member): its equations and the row operations of the elimination. */
+  private readonly elimination = new Map<number, { cis: number[]; ops: Float64Array[]; rank: number; pivotRow: Map<number, number> }>();
 
   private pinnedByEqualities(component: number[]): void {
     if (this.pinned.has(component[0]!)) return;
+    const n = component.length;
     const col = new Map(component.map((x, i) => [x, i]));
     const cis = [...new Set(component.flatMap((x) => this.byVar[x]!))];
-    const rows = cis.map((ci) => {
-      const r = new Float64Array(component.length);
+    const m = cis.length;
+    // [A | I]: the identity records the row operations, so any right-hand side can be reduced later.
+    const rows = cis.map((ci, i) => {
+      const r = new Float64Array(n + m);
       const c = this.constraints[ci]!;
       c.vars.forEach((x, j) => { r[col.get(x)!] = c.coefs[j]!; });
+      r[n + i] = 1;
       return r;
     });
     const pivotRowOf = new Map<number, Float64Array>();
+    const pivotIndex = new Map<number, number>();
     let rank = 0;
-    for (let j = 0; j < component.length && rank < rows.length; j++) {
+    for (let j = 0; j < n && rank < rows.length; j++) {
       let best = rank;
       for (let i = rank + 1; i < rows.length; i++) if (Math.abs(rows[i]![j]!) > Math.abs(rows[best]![j]!)) best = i;
       if (Math.abs(rows[best]![j]!) < 1e-9) continue;
@@ -429,13 +571,73 @@ class Problem {
         for (let k = 0; k < r.length; k++) r[k]! -= f * p[k]!;
       }
       pivotRowOf.set(j, p);
+      pivotIndex.set(component[j]!, rank);
       rank++;
     }
+    const elimination = { cis, ops: rows.map((r) => r.subarray(n)), rank, pivotRow: pivotIndex };
+    for (const x of component) this.elimination.set(x, elimination);
     const free = component.map((_, j) => j).filter((j) => !pivotRowOf.has(j));
     component.forEach((x, j) => {
       const row = pivotRowOf.get(j);
       this.pinned.set(x, row !== undefined && free.every((f) => Math.abs(row[f]!) < 1e-9));
     });
+    // One basis vector per free variable: it moves by 1, each pivot by −(its row's entry). Kept
+    // only when whole (for table-like systems they are: the familiar +1/−1 cycles).
+    const vectors: [number, number][][] = [];
+    for (const f of free) {
+      const vec: [number, number][] = [[component[f]!, 1]];
+      let whole = true;
+      for (const [j, row] of pivotRowOf) {
+        const step = -row[f]!;
+        if (Math.abs(step) < 1e-9) continue;
+        if (Math.abs(step - Math.round(step)) > 1e-9) whole = false;
+        vec.push([component[j]!, Math.round(step)]);
+      }
+      if (whole) vectors.push(vec);
+    }
+    for (const x of component) this.basis.set(x, vectors);
+  }
+
+  /**
+   * Cheap search before the full one: the truth moved by one or two basis vectors (each ±1, or
+   * one vector ±k). Any such move that changes `v` and keeps every variable in its domain is a
+   * second solution.
+   */
+  private localMove(v: number): number[] | null {
+    const vectors = this.basis.get(v) ?? [];
+    const fits = (x: number, value: number): boolean => {
+      const d = this.root[x]!;
+      return value >= d.lo && value <= d.hi && !(d.gap && value >= 1 && value < this.threshold);
+    };
+    const tryDelta = (delta: Map<number, number>): number[] | null => {
+      if (!delta.get(v)) return null;
+      for (const [x, dx] of delta) if (dx !== 0 && !fits(x, this.truth[x]! + dx)) return null;
+      const out = this.truth.slice();
+      for (const [x, dx] of delta) out[x]! += dx;
+      return out;
+    };
+    const add = (into: Map<number, number>, vec: [number, number][], k: number) => {
+      for (const [x, step] of vec) into.set(x, (into.get(x) ?? 0) + k * step);
+      return into;
+    };
+    const touching = vectors.filter((vec) => vec.some(([x]) => x === v));
+    for (const a of touching) {
+      for (const k of [1, -1, 2, -2, 3, -3, 4, -4, 5, -5]) {
+        const hit = tryDelta(add(new Map(), a, k));
+        if (hit) return hit;
+      }
+    }
+    if (vectors.length > 60) return null;
+    for (const a of touching) {
+      for (const b of vectors) {
+        if (a === b) continue;
+        for (const [ka, kb] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
+          const hit = tryDelta(add(add(new Map(), a, ka), b, kb));
+          if (hit) return hit;
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -448,22 +650,31 @@ class Problem {
     this.component = this.componentOf(v);
     this.pinnedByEqualities(this.component);
     if (this.pinned.get(v)) return false;
-    for (const side of ['below', 'above'] as const) {
-      const doms = this.root.map((d) => ({ ...d }));
-      if (side === 'below') doms[v]!.hi = Math.min(doms[v]!.hi, t - 1);
-      else doms[v]!.lo = Math.max(doms[v]!.lo, t + 1);
-      let solution: Dom[] | null = null;
-      try {
-        this.steps = 0;
-        solution = this.solve(doms);
-      } catch (e) {
-        if (!(e instanceof BudgetExceeded)) throw e;
-      }
-      if (solution) {
-        for (const x of this.component) {
-          if (this.isSensitive[x] && solution[x]!.lo !== this.truth[x]) safe.add(this.keys[x]!);
+    const moved = this.localMove(v);
+    if (moved) {
+      for (const x of this.component) if (this.isSensitive[x] && moved[x] !== this.truth[x]) safe.add(this.keys[x]!);
+      return true;
+    }
+    // Near the truth first (every unknown within ±2, then ±6 of its true value: tight domains make
+    // the search quick), then anywhere. A solution found in a narrower range is still a solution.
+    for (const radius of [2, 6, Infinity]) {
+      for (const side of ['below', 'above'] as const) {
+        const doms = this.root.map((d, x) => (radius === Infinity ? { ...d } : { ...d, lo: Math.max(d.lo, this.truth[x]! - radius), hi: Math.min(d.hi, this.truth[x]! + radius) }));
+        if (side === 'below') doms[v]!.hi = Math.min(doms[v]!.hi, t - 1);
+        else doms[v]!.lo = Math.max(doms[v]!.lo, t + 1);
+        let solution: Dom[] | null = null;
+        try {
+          this.steps = 0;
+          solution = this.solve(doms);
+        } catch (e) {
+          if (!(e instanceof BudgetExceeded)) throw e;
         }
-        return true;
+        if (solution) {
+          for (const x of this.component) {
+            if (this.isSensitive[x] && solution[x]!.lo !== this.truth[x]) safe.add(this.keys[x]!);
+          }
+          return true;
+        }
       }
     }
     return false;
@@ -489,15 +700,18 @@ class Problem {
     if (pick < 0) return doms;
     const d = doms[pick]!;
     const t = this.truth[pick]!;
-    let halves: [Dom, Dom];
-    if (d.gap && d.lo === 0 && d.hi >= this.threshold) halves = [{ ...d, hi: 0 }, { ...d, lo: this.threshold }];
-    else {
+    // Truth first: a second solution is usually the true one with a few counts moved, so each
+    // variable tries its true value, then the values below it, then above.
+    let branches: Dom[];
+    if (t >= d.lo && t <= d.hi) {
+      branches = [{ ...d, lo: t, hi: t }, { ...d, hi: t - 1 }, { ...d, lo: t + 1 }].filter((b) => b.lo <= b.hi);
+    } else if (d.gap && d.lo === 0 && d.hi >= this.threshold) {
+      branches = [{ ...d, hi: 0 }, { ...d, lo: this.threshold }];
+    } else {
       const mid = Math.floor((d.lo + d.hi) / 2);
-      halves = [{ ...d, hi: mid }, { ...d, lo: mid + 1 }];
+      branches = t < d.lo ? [{ ...d, hi: mid }, { ...d, lo: mid + 1 }] : [{ ...d, lo: mid + 1 }, { ...d, hi: mid }];
     }
-    // Look near the truth first: a second solution is usually a small change from it.
-    if (t >= halves[1].lo && t <= halves[1].hi) halves.reverse();
-    for (const h of halves) {
+    for (const h of branches) {
       const next = doms.slice();
       for (const x of this.component) next[x] = { ...doms[x]! };
       next[pick] = h;

@@ -37,7 +37,7 @@ function lineSolve(sys: CountSystem, out: SuppressionOutcome): Map<string, Set<n
   const cap = Math.max(...[...sys.entries.values()].map((e) => e.value)) + T;
   const result = new Map<string, Set<number>>();
   for (const l of sys.lines) {
-    if (out.omittedGroups.has(l.group)) continue;
+    if (out.omittedGroups.has(l.group) && !l.always) continue;
     const members = [{ k: l.total, sign: 1 }, ...l.parts.map((k) => ({ k, sign: -1 }))];
     let rest = 0; // total − parts over the printed members
     const unknown: { k: string; sign: number; dom: number[] }[] = [];
