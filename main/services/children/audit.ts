@@ -51,6 +51,17 @@ const KIND_LABELS: Record<string, string> = {
   attendance_period: 'Attendance period',
   exclusion: 'Suspension or exclusion',
   voice_entry: 'Voice log entry',
+  intervention: 'Intervention',
+  intervention_sessions: 'Intervention sessions',
+  pp_plus_allocation: 'PP+ allocation',
+  survey_response: 'Pupil survey response',
+  PEP: 'PEP',
+  PEP_status: 'PEP status',
+  PEP_quality: 'PEP quality rating',
+  PEP_target: 'PEP target',
+  PEP_review: 'PEP target review',
+  PEP_action: 'PEP action',
+  PEP_attendees: 'PEP attendees',
 };
 
 const VERBS: Record<string, string> = { create: 'added', update: 'updated', delete: 'deleted', import: 'imported', export: 'exported' };

@@ -114,7 +114,7 @@ describe('create, read, update, delete', () => {
       ['update', 'child.intervention_sessions', `${f.children.zq}:${iv.id}`],
       ['create', 'child.intervention', `${f.children.zq}:${iv.id}`],
     ]);
-    expect(describeAudit('create', 'child.intervention')).toBe('intervention added');
+    expect(describeAudit('create', 'child.intervention')).toBe('Intervention added');
   });
 });
 
