@@ -14,6 +14,8 @@ import { PlaceholderScreen } from '../screens/placeholders/PlaceholderScreens.ts
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen.tsx';
 import { InterventionsArea } from '../screens/interventions/InterventionsArea.tsx';
 import { RisksArea } from '../screens/risks/RisksArea.tsx';
+import { PepsArea } from '../screens/peps/PepsArea.tsx';
+import { ReportsArea } from '../screens/reports/ReportsArea.tsx';
 import { AREAS, hrefFor, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -147,7 +149,11 @@ export function AppFrame({ status }: { status: AppStatus }) {
                     ? <InterventionsArea status={status} />
                     : route.area === 'risks'
                       ? <RisksArea />
-                      : <PlaceholderScreen area={route.area} />}
+                      : route.area === 'peps'
+                        ? <PepsArea status={status} />
+                        : route.area === 'reports'
+                          ? <ReportsArea status={status} />
+                          : <PlaceholderScreen area={route.area} />}
         </main>
       </div>
       <StatusBar status={status} />

@@ -10,12 +10,12 @@ import {
 import { useMemo, useState, type ReactNode } from 'react';
 import { PEP_KINDS, PEP_STATUSES, PEP_STATUS_LABELS, PEP_TERMS, type PepListRow, type PepStatus } from '../../api/contract.ts';
 import { errorMessage } from '../../api/errors.ts';
-import { useAcademicYears, useLocalAuthorities } from '../../api/queries.ts';
+import { useAcademicYears, useChildren, useLocalAuthorities } from '../../api/queries.ts';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import {
-  LoadFailed, Loading, RatingBadge, StatusBadge, parseTermKey, plural, setPepFlash, statusDetail, takePepFlash, termKeyOf, usePepStyles,
+  LoadFailed, Loading, RatingBadge, StatusBadge, parseTermKey, plural, setPepFlash, statusDetail, takePepFlash, termForDate, termKeyOf, todayIso, usePepStyles,
 } from './common.tsx';
 import { usePepList, usePepOperation, type TermChoice } from './queries.ts';
 import { go, pepsHref } from './route.ts';
@@ -36,13 +36,19 @@ const useStyles = makeStyles({
   clear: { justifySelf: 'start' },
   summary: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   tableCard: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, overflowX: 'auto' },
-  table: { tableLayout: 'auto', width: '100%', minWidth: '880px' },
+  table: { tableLayout: 'auto', width: 'calc(100% - 16px)', minWidth: '880px', margin: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
   cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, verticalAlign: 'top' },
   stack: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start' },
   meter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: '150px' },
   bar: { width: '90px' },
   missing: { maxWidth: '260px' },
   notStarted: { borderLeft: `4px solid ${tokens.colorPaletteMarigoldBorderActive}` },
+  optional: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4,
+  },
+  optionalSummary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForegroundLink },
   caption: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`, display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
@@ -57,9 +63,17 @@ export function PepList() {
   const [term, setTermState] = useState<TermChoice | null>(remembered.term);
   const [status, setStatusState] = useState<StatusFilter>(remembered.status);
   const [la, setLaState] = useState<string>(remembered.la);
-  const list = usePepList(term);
   const years = useAcademicYears();
+  // The current term, worked out from the school calendar as the register does.
+  const current = useMemo(() => (years.data ? termForDate(years.data, todayIso()) : null), [years.data]);
+  const list = usePepList(term ?? current);
   const las = useLocalAuthorities();
+  // listPeps also lists children who left during the term; no PEP can be started for a leaver.
+  const leavers = useChildren('leavers');
+  const leftOn = useMemo(() => new Map((leavers.data?.rows ?? []).map((c) => [c.id, c.leavingDate])), [leavers.data]);
+  // Previously looked-after children have no statutory PEP, so listPeps does not list them as not
+  // started; an optional plan can still be drafted for them.
+  const onRoll = useChildren('current');
   const run = usePepOperation();
   const [note] = useState<string | null>(() => takePepFlash());
   const [failure, setFailure] = useState<string | null>(null);
@@ -95,7 +109,16 @@ export function PepList() {
     for (const r of data?.rows ?? []) c.set(r.status, (c.get(r.status) ?? 0) + 1);
     return c;
   }, [data]);
-  const overdue = (data?.rows.filter((r) => r.overdue).length ?? 0) + (data?.notStarted.filter((c) => c.overdue).length ?? 0);
+  const startable = data?.notStarted.filter((c) => !leftOn.has(c.childId)).length ?? 0;
+  const overdue = (data?.rows.filter((r) => r.overdue).length ?? 0) + (data?.notStarted.filter((c) => c.overdue && !leftOn.has(c.childId)).length ?? 0);
+
+  const optional = useMemo(() => {
+    const have = new Set((data?.rows ?? []).map((r) => r.childId));
+    const name = las.data?.find((l) => String(l.id) === la)?.name ?? null;
+    return (onRoll.data?.rows ?? []).filter((c) => c.status === 'PLAC' && !have.has(c.id)
+      && (la === 'all' || (la === 'none' ? c.responsibleLaId === null : c.responsibleLaName === name)))
+      .sort((a, b) => a.legalLastName.localeCompare(b.legalLastName, 'en-GB'));
+  }, [onRoll.data, data, la, las.data]);
 
   const create = async (childId: number, childName: string) => {
     if (!shownTerm) return;
@@ -148,7 +171,7 @@ export function PepList() {
         <Button className={styles.clear} onClick={() => { setStatus('all'); setLa('all'); }} disabled={!filtering}>Clear filters</Button>
       </div>
 
-      {list.isPending ? <Loading what="PEPs" /> : list.error ? <LoadFailed what="PEPs" error={list.error} /> : data ? (
+      {years.error ? <LoadFailed what="school calendar" error={years.error} /> : list.isPending ? <Loading what="PEPs" /> : list.error ? <LoadFailed what="PEPs" error={list.error} /> : data ? (
         <>
           <div className={styles.summary} aria-label={`Summary for the ${termLabel}`} role="group" data-testid="pep-summary">
             <Text weight="semibold">{termLabel}:</Text>
@@ -156,7 +179,7 @@ export function PepList() {
             {PEP_STATUSES.filter((s) => counts.get(s)).map((s) => (
               <Badge key={s} appearance="outline" color="informative" shape="rounded">{counts.get(s)} {PEP_STATUS_LABELS[s].split(' ')[0]!.toLowerCase()}</Badge>
             ))}
-            {data.notStarted.length ? <Badge appearance="tint" color="warning" shape="rounded">{data.notStarted.length} not started</Badge> : null}
+            {startable ? <Badge appearance="tint" color="warning" shape="rounded">{startable} not started</Badge> : null}
             {overdue ? <Badge appearance="filled" color="danger" shape="rounded">{overdue} overdue</Badge> : null}
           </div>
 
@@ -181,18 +204,63 @@ export function PepList() {
                       <TableCell className={common.nowrap}><Text weight="semibold">{c.childName}</Text></TableCell>
                       <TableCell className={common.nowrap}>{c.yearGroupLabel}</TableCell>
                       <TableCell>{c.laName ?? <span className={common.muted}>Not recorded</span>}</TableCell>
-                      <TableCell className={common.nowrap}><DueBy date={c.dueBy} overdue={c.overdue} /></TableCell>
+                      <TableCell className={common.nowrap}>
+                        {leftOn.has(c.childId) ? <span className={common.muted}>{formatUkDate(c.dueBy)}</span> : <DueBy date={c.dueBy} overdue={c.overdue} />}
+                      </TableCell>
                       <TableCell>
-                        <Button appearance="primary" size="small" disabled={creating !== null} aria-label={`Create PEP for ${c.childName}`}
-                          onClick={() => void create(c.childId, c.childName)}>
-                          {creating === c.childId ? 'Creating…' : 'Create PEP'}
-                        </Button>
+                        {leftOn.has(c.childId) ? (
+                          <Text className={common.muted}>Left on {formatUkDate(leftOn.get(c.childId))}</Text>
+                        ) : (
+                          <Button appearance="primary" size="small" disabled={creating !== null} aria-label={`Create PEP for ${c.childName}`}
+                            onClick={() => void create(c.childId, c.childName)}>
+                            {creating === c.childId ? 'Creating…' : 'Create PEP'}
+                          </Button>
+                        )}
                       </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
               </Table>
             </section>
+          ) : null}
+
+          {optional.length > 0 && (status === 'all' || status === 'not_started') ? (
+            <details className={styles.optional} data-testid="pep-optional-plans">
+              <summary className={styles.optionalSummary}>
+                Optional plans for previously looked-after children: {plural(optional.length, 'child', 'children')} without one this term
+              </summary>
+              <Text className={common.muted} block>
+                A previously looked-after child (adopted, or under a special guardianship or child arrangements order) has no statutory PEP,
+                but the school may agree an optional plan with the parent or guardian.
+              </Text>
+              <Table aria-label="Previously looked-after children without a plan this term" className={styles.table} size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Child</TableHeaderCell>
+                    <TableHeaderCell>Year</TableHeaderCell>
+                    <TableHeaderCell>Local authority</TableHeaderCell>
+                    <TableHeaderCell><span className="visually-hidden">Actions</span></TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {optional.map((c) => {
+                    const name = `${c.preferredName || c.legalFirstName} ${c.legalLastName}`;
+                    return (
+                      <TableRow key={c.id}>
+                        <TableCell><Text weight="semibold">{name}</Text></TableCell>
+                        <TableCell className={common.nowrap}>{c.yearGroupLabel}</TableCell>
+                        <TableCell>{c.responsibleLaName ?? <span className={common.muted}>Not recorded</span>}</TableCell>
+                        <TableCell>
+                          <Button size="small" disabled={creating !== null} aria-label={`Create optional plan for ${name}`} onClick={() => void create(c.id, name)}>
+                            {creating === c.id ? 'Creating…' : 'Create optional plan'}
+                          </Button>
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </details>
           ) : null}
 
           {status !== 'not_started' ? (
@@ -276,7 +344,7 @@ function PepRow({ row: r }: { row: PepListRow }) {
       <TableCell className={styles.cell}>
         <Completeness percent={r.completenessPercent} missing={r.missing} name={r.childName} />
       </TableCell>
-      <TableCell className={styles.cell}>
+      <TableCell className={mergeClasses(styles.cell, common.nowrap)}>
         {r.qualityRating ? <RatingBadge rating={r.qualityRating} rag={r.qualityRag} /> : <span className={common.muted}>{sent ? 'Not yet rated' : '—'}</span>}
       </TableCell>
     </TableRow>

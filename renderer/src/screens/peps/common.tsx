@@ -98,7 +98,7 @@ export function RatingBadge({ rating, rag }: { rating: string | null; rag: PepRa
   if (!rating) return null;
   const named = ['green', 'amber', 'red'].includes(rating.toLowerCase());
   return (
-    <Badge appearance="tint" color={rag ? RAG_COLOURS[rag] : 'informative'} shape="rounded" data-testid="pep-rating">
+    <Badge appearance="tint" color={rag ? RAG_COLOURS[rag] : 'informative'} shape="rounded" data-testid="pep-rating" style={{ whiteSpace: 'nowrap' }}>
       {rating}{rag && !named ? <span className="visually-hidden"> ({RAG_WORDS[rag]})</span> : null}
     </Badge>
   );
@@ -125,6 +125,27 @@ export const termKeyOf = (t: { academicYear: string; term: PepTermName }): strin
 export function parseTermKey(key: string): { academicYear: string; term: PepTermName } | null {
   const m = /^(\d{4}-\d{2})-(Autumn|Spring|Summer)$/.exec(key);
   return m ? { academicYear: m[1]!, term: m[2] as PepTermName } : null;
+}
+
+const yearLabel = (start: number): string => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+
+function fallbackEnd(t: { academicYear: string; term: PepTermName }): string {
+  const y = Number(t.academicYear.slice(0, 4));
+  return t.term === 'Autumn' ? `${y}-12-31` : t.term === 'Spring' ? `${y + 1}-03-31` : `${y + 1}-08-31`;
+}
+
+/**
+ * The PEP term a date falls in, as the register works it out: this academic year's terms and the
+ * next Autumn, in order, the first not yet ended (so a holiday belongs to the term after it).
+ */
+export function termForDate(years: { label: string; terms: { name: PepTermName; endDate: string }[] }[], date: string): { academicYear: string; term: PepTermName } {
+  const y = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 9 ? y : y - 1;
+  const candidates = [...(['Autumn', 'Spring', 'Summer'] as const).map((term) => ({ academicYear: yearLabel(start), term })),
+    { academicYear: yearLabel(start + 1), term: 'Autumn' as const }];
+  const end = (t: { academicYear: string; term: PepTermName }) =>
+    years.find((a) => a.label === t.academicYear)?.terms.find((x) => x.name === t.term)?.endDate ?? fallbackEnd(t);
+  return candidates.find((t) => end(t) >= date) ?? candidates[candidates.length - 1]!;
 }
 
 export function todayIso(): string {

@@ -18,11 +18,15 @@ export const pk = {
   format: (laId: number) => [P, 'format', laId] as const,
 };
 
-/** The PEPs of one term (the current term when none is chosen) and the children not started. */
+/**
+ * The PEPs of one term and the looked-after children with no PEP for it. (listPeps lists the
+ * children not started only when given a term, so the list always asks for one.)
+ */
 export const usePepList = (term: TermChoice | null) =>
   useQuery<Output<'listPeps'>, ApiError>({
     queryKey: pk.list(term),
-    queryFn: () => call('listPeps', term ? { academicYear: term.academicYear, term: term.term } : {}),
+    queryFn: () => call('listPeps', { academicYear: term!.academicYear, term: term!.term }),
+    enabled: term !== null,
     placeholderData: (prev) => prev,
   });
 

@@ -10,8 +10,6 @@ const useStyles = makeStyles({
 
 // Areas drop out of this list as they are built (an area not listed says only that it is being built).
 const COMING: Partial<Record<Area, { title: string; what: string }>> = {
-  peps: { title: 'PEPs', what: 'Personal Education Plans for each child each term, with SMART targets and PEP drafts to send to the Virtual School.' },
-  reports: { title: 'Reports', what: 'the annual report to governors (anonymised) and SLA chase letters.' },
 };
 
 export function PlaceholderScreen({ area }: { area: Area }) {

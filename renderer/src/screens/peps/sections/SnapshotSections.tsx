@@ -17,12 +17,23 @@ const useStyles = makeStyles({
   above: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   below: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   entry: { whiteSpace: 'nowrap' },
+  compact: { gridTemplateColumns: 'minmax(0, 38%) minmax(0, 1fr)' },
 });
 
-const contact = (c: { name: string | null; email: string | null; phone: string | null }): string | null =>
-  c.name ? [c.name, c.email, c.phone].filter(Boolean).join(', ') : null;
+/** A contact on separate lines (long email addresses would otherwise squeeze the column). */
+function contact(c: { name: string | null; email: string | null; phone: string | null }): ReactNode {
+  if (!c.name) return null;
+  return (
+    <>
+      {c.name}
+      {c.email ? <><br /><span style={{ overflowWrap: 'anywhere' }}>{c.email}</span></> : null}
+      {c.phone ? <><br />{c.phone}</> : null}
+    </>
+  );
+}
 
 export function DetailsSection({ pep }: { pep: PepDetail }) {
+  const styles = useStyles();
   const common = usePepStyles();
   const s = pep.snapshot;
   const c = s.child;
@@ -56,8 +67,8 @@ export function DetailsSection({ pep }: { pep: PepDetail }) {
   ];
   return (
     <div className={common.grid2} data-testid="pep-details">
-      <Details items={left} />
-      <Details items={right} />
+      <Details items={left} className={styles.compact} />
+      <Details items={right} className={styles.compact} />
     </div>
   );
 }
