@@ -10,7 +10,7 @@
 // no statutory PEP: for them the document is the optional "Personal Education Plan (previously
 // looked-after child)", with parents' or guardians' wording and no social worker sign-off.
 
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   DEFAULT_PEP_SECTIONS, PEP_KINDS, PEP_STATUS_LABELS, type PepContent, type PepSectionKey, TARGET_OUTCOMES,
 } from '../api/contract/peps.ts';
@@ -348,7 +348,10 @@ function blockContent(b: Block): Content {
     case 'fields': {
       if (b.columns === 2) {
         const half = Math.ceil(b.rows.length / 2);
-        const column = (rows: [string, string][]): Content => ({
+        // width '*' on each column: without it pdfmake sizes the table by its content and long
+        // values (an email address, a placement description) run past the right margin.
+        const column = (rows: [string, string][]): ContentTable & { width: '*' } => ({
+          width: '*',
           table: { widths: [98, '*'], dontBreakRows: true, body: rows.map(([k, v]) => [{ text: k, style: 'muted' }, { text: v }]) },
           layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 4, paddingTop: () => 1.5, paddingBottom: () => 1.5 },
         });
