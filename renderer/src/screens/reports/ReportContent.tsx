@@ -434,9 +434,9 @@ function NarrativeEditor({ year, section: n, position }: {
         {n.updatedAt ? <Text className={ui.small}>Last saved {formatUkDate(n.updatedAt.slice(0, 10))}</Text> : null}
         {position ? (
           <>
-            <Button size="small" disabled={position.index === 0} onClick={() => void position.move(n.id!, -1)} aria-label={`Move ${n.title} up`}>Move up</Button>
-            <Button size="small" disabled={position.index === position.count - 1} onClick={() => void position.move(n.id!, 1)} aria-label={`Move ${n.title} down`}>Move down</Button>
-            <Button size="small" appearance="subtle" onClick={() => setConfirmDelete(true)} aria-label={`Delete ${n.title}`}>Delete</Button>
+            <Button size="small" disabled={position.index === 0} onClick={() => void position.move(n.id!, -1)} aria-label={`Move up: ${n.title}`}>Move up</Button>
+            <Button size="small" disabled={position.index === position.count - 1} onClick={() => void position.move(n.id!, 1)} aria-label={`Move down: ${n.title}`}>Move down</Button>
+            <Button size="small" appearance="subtle" onClick={() => setConfirmDelete(true)} aria-label={`Delete: ${n.title}`}>Delete</Button>
           </>
         ) : null}
       </div>

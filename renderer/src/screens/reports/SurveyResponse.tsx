@@ -97,6 +97,9 @@ function ResponseForm({ form, year, defaultBy }: { form: SurveyResponseForm; yea
           {qn.helpText ? <Text className={ui.small}>{qn.helpText}</Text> : null}
           {!qn.active ? <Text className={ui.small}>This question has been retired; the answer is kept.</Text> : null}
           <AnswerInput q={qn} a={answers[qn.id] ?? EMPTY} onChange={(p) => set(qn.id, p)} />
+          {qn.answerType !== 'text' && (answers[qn.id]?.scale || answers[qn.id]?.yesNo !== null && answers[qn.id]?.yesNo !== undefined || answers[qn.id]?.choices.length) ? (
+            <div><Button size="small" appearance="subtle" onClick={() => set(qn.id, EMPTY)} aria-label={`Clear answer to question ${i + 1}`}>Clear answer</Button></div>
+          ) : null}
         </Section>
       ))}
       <SavedNote message={note} />
