@@ -128,8 +128,10 @@ test('an earlier term, a PEP returned with a reason and rated then reopened, and
   await page.getByRole('link', { name: '‹ All PEPs' }).click();
   await peps.filter('Status').selectOption({ label: 'All' });
   await peps.openPep(childName);
-  const order = await page.locator('section[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
-  expect(order.slice(0, 3)).toEqual(['voice', 'details', 'meeting']);
+  const sectionOrder = () => page.locator('section[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
+  // The cached PEP is shown at once and refetched after the format change: wait for the new order.
+  await expect.poll(async () => (await sectionOrder()).slice(0, 3)).toEqual(['voice', 'details', 'meeting']);
+  const order = await sectionOrder();
   expect(order[order.length - 1]).toBe('education_history');
   await expect(editor.section('strengths').getByRole('heading', { level: 2 })).toHaveText('Strengths, interests and barriers');
   await expect(editor.section('education_history')).toContainText('Not in this Virtual School’s layout');
