@@ -66,6 +66,20 @@ function measure(label: string, reg: { file: string; plain: string; user: string
   return lines;
 }
 
+/** Peak memory of one working session, each in a fresh process (test/bench/session.ts). */
+function session(label: string, reg: { file: string; user: string }): Line[] {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'test/bench/session.ts'), '--register', reg.file, '--label', label, '--user', reg.user], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, CIC_PASSPHRASE: PASSPHRASE },
+  });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    throw new Error(`the ${label} session failed`);
+  }
+  const lines = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+  for (const l of lines) console.log(JSON.stringify(l));
+  return lines;
+}
+
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${os.cpus().length} cores (${cpu.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
@@ -110,7 +124,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cic-bench-'));
 try {
   const typical = await build(dir, 'typical', 40, 3);
   const large = await build(dir, 'large', 1000, 10);
-  const lines = [...measure('typical', typical), ...measure('large', large)];
+  const lines = [...measure('typical', typical), ...measure('large', large), ...session('typical', typical), ...session('large', large)];
   if (!fs.existsSync(path.join(root, 'out/renderer/index.html'))) {
     spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
   }
