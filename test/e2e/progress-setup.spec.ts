@@ -24,6 +24,15 @@ test('subjects, teachers, timetables, the SLA, providers and grade scales are se
   await saved('Art saved.');
   await expect(setup.getByRole('row', { name: /^Art/ })).toContainText('Jonah Whitlock');
 
+  // A subject with returns cannot be deleted: the register's reason shows in the dialog, which stays open.
+  await setup.getByRole('button', { name: 'Delete English' }).click();
+  const refused = page.getByRole('alertdialog');
+  await refused.getByRole('button', { name: 'Delete subject' }).click();
+  await expect(refused.getByRole('alert')).toBeVisible();
+  await refused.getByRole('button', { name: 'Cancel' }).click();
+  await expect(refused).toHaveCount(0);
+  await expect(setup.getByRole('row', { name: /^English/ })).toHaveCount(1);
+
   // Teachers: a new one, to put on a timetable.
   await p.openSetup('Teachers');
   await expectAccessible(page, 'progress set-up: teachers');
@@ -33,6 +42,15 @@ test('subjects, teachers, timetables, the SLA, providers and grade scales are se
   await setup.getByRole('textbox', { name: 'Email' }).fill('imogen.fairweather@example.org');
   await setup.getByRole('button', { name: 'Save teacher' }).click();
   await saved('Imogen Fairweather saved.');
+  // A teacher with no history can be deleted.
+  await setup.getByRole('button', { name: 'Add a teacher' }).click();
+  await setup.getByRole('textbox', { name: 'Name' }).fill('Temporary Cover');
+  await setup.getByRole('button', { name: 'Save teacher' }).click();
+  await saved('Temporary Cover saved.');
+  await setup.getByRole('button', { name: 'Delete Temporary Cover' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete teacher' }).click();
+  await saved('Temporary Cover deleted.');
+  await expect(setup.getByRole('row', { name: /^Temporary Cover/ })).toHaveCount(0);
 
   // A child's timetable: subject → teacher and class, saved as a whole.
   await p.openSetup('Timetables');

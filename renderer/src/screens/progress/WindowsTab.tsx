@@ -25,6 +25,7 @@ import { Fieldset, QueryState, useSettingsStyles } from '../settings/common.tsx'
 import { percent, plural, useProgressStyles, windowLabel, yearLong } from './common.tsx';
 import { invalidateProgress, useGradeScales, useSla, useWindows } from './queries.ts';
 import { goProgress, progressHref } from './route.ts';
+import { useDeleteConfirm } from '../../components/useDeleteConfirm.ts';
 
 const useStyles = makeStyles({
   yearBlock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -43,11 +44,12 @@ export function WindowsTab() {
   const windows = useWindows();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<AssessmentWindow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<AssessmentWindow | null>(null);
   const [requesting, setRequesting] = useState<AssessmentWindow | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const del = useDeleteConfirm<AssessmentWindow>(async (x) => {
+    await call('deleteAssessmentWindow', { id: x.id });
+    await invalidateProgress(qc);
+  }, (x) => setSaved(`${windowLabel(x)} deleted.`));
 
   if (editing) {
     return (
@@ -60,22 +62,6 @@ export function WindowsTab() {
       />
     );
   }
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await call('deleteAssessmentWindow', { id: deleting.id });
-      await invalidateProgress(qc);
-      setSaved(`${windowLabel(deleting)} deleted.`);
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const byYear = new Map<string, AssessmentWindow[]>();
   for (const w of [...(windows.data ?? [])].sort((a, b) => b.closeDate.localeCompare(a.closeDate))) {
@@ -129,7 +115,7 @@ export function WindowsTab() {
                             Request returns
                           </Button>
                           <Button size="small" onClick={() => { setSaved(null); setEditing(w); }} aria-label={`Edit ${windowLabel(w)}`}>Edit</Button>
-                          <Button size="small" onClick={() => { setDeleteError(null); setDeleting(w); }} aria-label={`Delete ${windowLabel(w)}`}>Delete</Button>
+                          <Button size="small" onClick={() => { del.ask(w); }} aria-label={`Delete ${windowLabel(w)}`}>Delete</Button>
                         </div>
                       </TableCell>
                     </TableRow>
@@ -140,9 +126,9 @@ export function WindowsTab() {
           </div>
         ))}
       </QueryState>
-      {deleting ? (
-        <ConfirmDialog open title={`Delete ${windowLabel(deleting)}?`} confirmLabel="Delete window" danger busy={busy} error={deleteError}
-          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+      {del.deleting ? (
+        <ConfirmDialog open title={`Delete ${windowLabel(del.deleting)}?`} confirmLabel="Delete window" danger busy={del.busy} error={del.error}
+          onConfirm={del.confirm} onCancel={del.cancel}>
           <Text>A window can be deleted only while no return in it has been recorded.</Text>
         </ConfirmDialog>
       ) : null}

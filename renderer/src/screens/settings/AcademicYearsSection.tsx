@@ -5,23 +5,24 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AcademicYear } from '../../api/contract.ts';
 import { call } from '../../api/client.ts';
-import { errorMessage } from '../../api/errors.ts';
 import { keys, useAcademicYears } from '../../api/queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SavedNote } from '../../components/FormAlert.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { AcademicYearForm } from './AcademicYearForm.tsx';
 import { QueryState, useSettingsStyles } from './common.tsx';
+import { useDeleteConfirm } from '../../components/useDeleteConfirm.ts';
 
 export function AcademicYearsSection() {
   const styles = useSettingsStyles();
   const years = useAcademicYears();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<AcademicYear | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<AcademicYear | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const del = useDeleteConfirm<AcademicYear>(async (x) => {
+    await call('deleteAcademicYear', { id: x.id });
+    await qc.invalidateQueries({ queryKey: keys.academicYears });
+  }, (x) => setSaved(`Academic year ${x.label} deleted.`));
 
   if (editing) {
     return (
@@ -34,22 +35,6 @@ export function AcademicYearsSection() {
       />
     );
   }
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await call('deleteAcademicYear', { id: deleting.id });
-      await qc.invalidateQueries({ queryKey: keys.academicYears });
-      setSaved(`Academic year ${deleting.label} deleted.`);
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -88,7 +73,7 @@ export function AcademicYearsSection() {
                     <TableCell>
                       <div className={styles.cellActions}>
                         <Button size="small" onClick={() => { setSaved(null); setEditing(y); }} aria-label={`Edit ${y.label}`}>Edit</Button>
-                        <Button size="small" onClick={() => { setDeleteError(null); setDeleting(y); }} aria-label={`Delete ${y.label}`}>Delete</Button>
+                        <Button size="small" onClick={() => { del.ask(y); }} aria-label={`Delete ${y.label}`}>Delete</Button>
                       </div>
                     </TableCell>
                   </TableRow>
@@ -98,9 +83,9 @@ export function AcademicYearsSection() {
           </div>
         )}
       </QueryState>
-      {deleting ? (
-        <ConfirmDialog open title={`Delete ${deleting.label}?`} confirmLabel="Delete year" danger busy={busy} error={deleteError}
-          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+      {del.deleting ? (
+        <ConfirmDialog open title={`Delete ${del.deleting.label}?`} confirmLabel="Delete year" danger busy={del.busy} error={del.error}
+          onConfirm={del.confirm} onCancel={del.cancel}>
           <Text>Its term dates and closure days will be removed. Deadlines in that year can then no longer be worked out in school days.</Text>
         </ConfirmDialog>
       ) : null}

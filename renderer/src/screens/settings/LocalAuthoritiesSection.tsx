@@ -5,22 +5,23 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { LocalAuthority } from '../../api/contract.ts';
 import { call } from '../../api/client.ts';
-import { errorMessage } from '../../api/errors.ts';
 import { keys, useLocalAuthorities } from '../../api/queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SavedNote } from '../../components/FormAlert.tsx';
 import { QueryState, useSettingsStyles } from './common.tsx';
 import { formatPounds, LocalAuthorityForm, PAYMENT_LABELS } from './LocalAuthorityForm.tsx';
+import { useDeleteConfirm } from '../../components/useDeleteConfirm.ts';
 
 export function LocalAuthoritiesSection() {
   const styles = useSettingsStyles();
   const las = useLocalAuthorities();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<LocalAuthority | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<LocalAuthority | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const del = useDeleteConfirm<LocalAuthority>(async (x) => {
+    await call('deleteLocalAuthority', { id: x.id });
+    await qc.invalidateQueries({ queryKey: keys.localAuthorities });
+  }, (x) => setSaved(`${x.name} deleted.`));
 
   if (editing) {
     return (
@@ -33,22 +34,6 @@ export function LocalAuthoritiesSection() {
       />
     );
   }
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await call('deleteLocalAuthority', { id: deleting.id });
-      await qc.invalidateQueries({ queryKey: keys.localAuthorities });
-      setSaved(`${deleting.name} deleted.`);
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -87,7 +72,7 @@ export function LocalAuthoritiesSection() {
                     <TableCell>
                       <div className={styles.cellActions}>
                         <Button size="small" onClick={() => { setSaved(null); setEditing(la); }} aria-label={`Edit ${la.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { setDeleteError(null); setDeleting(la); }} aria-label={`Delete ${la.name}`}>Delete</Button>
+                        <Button size="small" onClick={() => { del.ask(la); }} aria-label={`Delete ${la.name}`}>Delete</Button>
                       </div>
                     </TableCell>
                   </TableRow>
@@ -97,9 +82,9 @@ export function LocalAuthoritiesSection() {
           </div>
         )}
       </QueryState>
-      {deleting ? (
-        <ConfirmDialog open title={`Delete ${deleting.name}?`} confirmLabel="Delete local authority" danger busy={busy} error={deleteError}
-          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+      {del.deleting ? (
+        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete local authority" danger busy={del.busy} error={del.error}
+          onConfirm={del.confirm} onCancel={del.cancel}>
           <Text>Its Virtual School contacts, PEP timescales and PP+ rules will be removed. A local authority that children belong to cannot be deleted.</Text>
         </ConfirmDialog>
       ) : null}

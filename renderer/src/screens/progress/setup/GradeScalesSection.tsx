@@ -9,7 +9,6 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { GradeScale } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
-import { errorMessage } from '../../../api/errors.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { Heading } from '../../../components/Heading.tsx';
@@ -17,6 +16,7 @@ import { TextAreaField, TextField } from '../../../components/TextField.tsx';
 import { submitErrors } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useGradeScales } from '../queries.ts';
+import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
 
 const useStyles = makeStyles({
   grades: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, maxWidth: '520px' },
@@ -32,30 +32,15 @@ export function GradeScalesSection() {
   const scales = useGradeScales();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<GradeScale | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<GradeScale | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const del = useDeleteConfirm<GradeScale>(async (x) => {
+    await call('deleteGradeScale', { id: x.id });
+    await invalidateProgress(qc);
+  }, (x) => setSaved(`${x.name} deleted.`));
 
   if (editing) {
     return <ScaleForm scale={editing === 'new' ? null : editing} onDone={(s) => { setEditing(null); if (s) setSaved(`${s.name} saved.`); }} />;
   }
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await call('deleteGradeScale', { id: deleting.id });
-      await invalidateProgress(qc);
-      setSaved(`${deleting.name} deleted.`);
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -92,7 +77,7 @@ export function GradeScalesSection() {
                     {s.builtIn ? <span className={styles.muted}>Read-only</span> : (
                       <div className={styles.cellActions}>
                         <Button size="small" onClick={() => { setSaved(null); setEditing(s); }} aria-label={`Edit ${s.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { setDeleteError(null); setDeleting(s); }} aria-label={`Delete ${s.name}`}>Delete</Button>
+                        <Button size="small" onClick={() => { del.ask(s); }} aria-label={`Delete ${s.name}`}>Delete</Button>
                       </div>
                     )}
                   </TableCell>
@@ -102,9 +87,9 @@ export function GradeScalesSection() {
           </Table>
         </div>
       </QueryState>
-      {deleting ? (
-        <ConfirmDialog open title={`Delete ${deleting.name}?`} confirmLabel="Delete scale" danger busy={busy} error={deleteError}
-          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+      {del.deleting ? (
+        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete scale" danger busy={del.busy} error={del.error}
+          onConfirm={del.confirm} onCancel={del.cancel}>
           <Text>A scale used by an assessment window cannot be deleted.</Text>
         </ConfirmDialog>
       ) : null}

@@ -21,6 +21,7 @@ import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.t
 import { plural, StatusBadge, todayIso } from '../common.tsx';
 import { invalidateProgress, useProviderReports, useProviders } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
+import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
 
 const useStyles = makeStyles({
   reportRow: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
@@ -32,31 +33,16 @@ export function ProvidersSection() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Provider | 'new' | null>(null);
   const [reportsOf, setReportsOf] = useState<Provider | null>(null);
-  const [deleting, setDeleting] = useState<Provider | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const del = useDeleteConfirm<Provider>(async (x) => {
+    await call('deleteProvider', { id: x.id });
+    await invalidateProgress(qc);
+  }, (x) => setSaved(`${x.name} deleted.`));
 
   if (editing) {
     return <ProviderForm provider={editing === 'new' ? null : editing} onDone={(p) => { setEditing(null); if (p) setSaved(`${p.name} saved.`); }} />;
   }
   if (reportsOf) return <ProviderReports provider={reportsOf} onBack={() => setReportsOf(null)} />;
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await call('deleteProvider', { id: deleting.id });
-      await invalidateProgress(qc);
-      setSaved(`${deleting.name} deleted.`);
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -89,7 +75,7 @@ export function ProvidersSection() {
                       <div className={styles.cellActions}>
                         <Button size="small" onClick={() => setReportsOf(p)} aria-label={`Session reports from ${p.name}`}>Session reports</Button>
                         <Button size="small" onClick={() => { setSaved(null); setEditing(p); }} aria-label={`Edit ${p.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { setDeleteError(null); setDeleting(p); }} aria-label={`Delete ${p.name}`}>Delete</Button>
+                        <Button size="small" onClick={() => { del.ask(p); }} aria-label={`Delete ${p.name}`}>Delete</Button>
                       </div>
                     </TableCell>
                   </TableRow>
@@ -99,9 +85,9 @@ export function ProvidersSection() {
           </div>
         )}
       </QueryState>
-      {deleting ? (
-        <ConfirmDialog open title={`Delete ${deleting.name}?`} confirmLabel="Delete provider" danger busy={busy} error={deleteError}
-          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+      {del.deleting ? (
+        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete provider" danger busy={del.busy} error={del.error}
+          onConfirm={del.confirm} onCancel={del.cancel}>
           <Text>A provider with session reports cannot be deleted: mark it as no longer used instead (Edit).</Text>
         </ConfirmDialog>
       ) : null}

@@ -9,7 +9,6 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { subjectInput, type Subject } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
-import { errorMessage } from '../../../api/errors.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { Heading } from '../../../components/Heading.tsx';
@@ -18,37 +17,23 @@ import { submitErrors } from '../../../lib/forms.ts';
 import { blankToNull, Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useSubjects } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
+import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
 
 export function SubjectsSection() {
   const styles = useSettingsStyles();
   const subjects = useSubjects();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Subject | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Subject | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const del = useDeleteConfirm<Subject>(async (x) => {
+    await call('deleteSubject', { id: x.id });
+    await invalidateProgress(qc);
+  }, (x) => setSaved(`${x.name} deleted.`));
 
   if (editing) {
     return <SubjectForm subject={editing === 'new' ? null : editing} next={(subjects.data?.length ?? 0)}
       onDone={(s) => { setEditing(null); if (s) setSaved(`${s.name} saved.`); }} />;
   }
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await call('deleteSubject', { id: deleting.id });
-      await invalidateProgress(qc);
-      setSaved(`${deleting.name} deleted.`);
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -78,7 +63,7 @@ export function SubjectsSection() {
                     <TableCell>
                       <div className={styles.cellActions}>
                         <Button size="small" onClick={() => { setSaved(null); setEditing(s); }} aria-label={`Edit ${s.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { setDeleteError(null); setDeleting(s); }} aria-label={`Delete ${s.name}`}>Delete</Button>
+                        <Button size="small" onClick={() => { del.ask(s); }} aria-label={`Delete ${s.name}`}>Delete</Button>
                       </div>
                     </TableCell>
                   </TableRow>
@@ -88,9 +73,9 @@ export function SubjectsSection() {
           </div>
         )}
       </QueryState>
-      {deleting ? (
-        <ConfirmDialog open title={`Delete ${deleting.name}?`} confirmLabel="Delete subject" danger busy={busy} error={deleteError}
-          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+      {del.deleting ? (
+        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete subject" danger busy={del.busy} error={del.error}
+          onConfirm={del.confirm} onCancel={del.cancel}>
           <Text>A subject on a timetable or with returns recorded cannot be deleted.</Text>
         </ConfirmDialog>
       ) : null}

@@ -9,7 +9,6 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { teacherInput, type Teacher } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
-import { errorMessage } from '../../../api/errors.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { Heading } from '../../../components/Heading.tsx';
@@ -18,6 +17,7 @@ import { submitErrors } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useTeachers } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
+import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
 
 export function TeachersSection() {
   const styles = useSettingsStyles();
@@ -25,30 +25,15 @@ export function TeachersSection() {
   const teachers = useTeachers(includeLeft);
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Teacher | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const del = useDeleteConfirm<Teacher>(async (x) => {
+    await call('deleteTeacher', { id: x.id });
+    await invalidateProgress(qc);
+  }, (x) => setSaved(`${x.name} deleted.`));
 
   if (editing) {
     return <TeacherForm teacher={editing === 'new' ? null : editing} onDone={(t) => { setEditing(null); if (t) setSaved(`${t.name} saved.`); }} />;
   }
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await call('deleteTeacher', { id: deleting.id });
-      await invalidateProgress(qc);
-      setSaved(`${deleting.name} deleted.`);
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -85,7 +70,7 @@ export function TeachersSection() {
                     <TableCell>
                       <div className={styles.cellActions}>
                         <Button size="small" onClick={() => { setSaved(null); setEditing(t); }} aria-label={`Edit ${t.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { setDeleteError(null); setDeleting(t); }} aria-label={`Delete ${t.name}`}>Delete</Button>
+                        <Button size="small" onClick={() => { del.ask(t); }} aria-label={`Delete ${t.name}`}>Delete</Button>
                       </div>
                     </TableCell>
                   </TableRow>
@@ -95,9 +80,9 @@ export function TeachersSection() {
           </div>
         )}
       </QueryState>
-      {deleting ? (
-        <ConfirmDialog open title={`Delete ${deleting.name}?`} confirmLabel="Delete teacher" danger busy={busy} error={deleteError}
-          onConfirm={confirmDelete} onCancel={() => setDeleting(null)}>
+      {del.deleting ? (
+        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete teacher" danger busy={del.busy} error={del.error}
+          onConfirm={del.confirm} onCancel={del.cancel}>
           <Text>A teacher with timetable entries or returns cannot be deleted: mark them as left instead (Edit).</Text>
         </ConfirmDialog>
       ) : null}
