@@ -15,7 +15,7 @@ import { formatUkDate } from '../../lib/dates.ts';
 import { interventionsHref } from '../interventions/route.ts';
 import { BandBadge, ReviewBadge } from '../risks/common.tsx';
 import { risksHref } from '../risks/route.ts';
-import { alertAction, alertHref } from './links.ts';
+import { alertAction, alertHref } from '../../lib/alertLinks.ts';
 import { CALENDAR_WEEKS, useAlertThresholds, useDashboard } from './queries.ts';
 import { ThresholdsDialog } from './ThresholdsDialog.tsx';
 import { LoadFailed, Loading, Section, StatTile, addDays, dayName, pct, plural, pounds, poundsWhole, useUi, yearGroupLabel } from './ui.tsx';

@@ -3,7 +3,7 @@
 
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { ChildTab, RegisterAlert } from '../../../api/contract.ts';
-import { alertAction, alertHref } from '../../dashboard/links.ts';
+import { alertAction, alertHref } from '../../../lib/alertLinks.ts';
 import { childrenHref, TABS } from '../route.ts';
 
 const useStyles = makeStyles({

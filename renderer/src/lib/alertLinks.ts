@@ -3,10 +3,10 @@
 // progress in Progress › Child progress, their interventions in the Interventions list, their PEPs
 // in the PEPs area's list for the term.
 
-import type { AlertLink } from '../../api/contract.ts';
-import { childrenHref, TABS as CHILD_TABS } from '../children/route.ts';
-import { interventionsHref } from '../interventions/route.ts';
-import { risksHref } from '../risks/route.ts';
+import type { AlertLink } from '../api/contract.ts';
+import { childrenHref, TABS as CHILD_TABS } from '../screens/children/route.ts';
+import { interventionsHref } from '../screens/interventions/route.ts';
+import { risksHref } from '../screens/risks/route.ts';
 
 export function alertHref(link: AlertLink): string {
   const { area, id, tab } = link;
