@@ -9,6 +9,7 @@ import {
   DEFAULT_PEP_FILENAME_PATTERN, DEFAULT_PEP_SECTIONS, type LaPepFormat, PEP_FILENAME_PLACEHOLDERS, PEP_SECTION_KEYS, type PepFormatSection,
   type PepSectionKey, type PepRag, REQUIRED_PEP_SECTIONS,
 } from '../../api/contract/peps.ts';
+import { checkFileNamePattern } from '../../api/contract/pepFileName.ts';
 
 export const DEFAULT_QA_SCALE = ['Green', 'Amber', 'Red'];
 
@@ -121,36 +122,14 @@ export function saveLaPepFormat(register: Register, input: LaFormatInput): LaPep
 
 // ---- file names -------------------------------------------------------------------------------
 
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+export { laShortName, pepFileName, type FileNameValues } from '../../api/contract/pepFileName.ts';
 
+/** The API's wording of a pattern problem (the form words its own). */
 export function fileNamePatternProblem(pattern: string): string | null {
-  const unknown = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((p) => !(p in PEP_FILENAME_PLACEHOLDERS));
-  if (unknown.length) {
-    return `Unknown placeholder {${unknown[0]}}. Use ${Object.keys(PEP_FILENAME_PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`;
+  const problem = checkFileNamePattern(pattern);
+  if (!problem) return null;
+  if (problem.kind === 'unknown-placeholder') {
+    return `Unknown placeholder {${problem.placeholder}}. Use ${Object.keys(PEP_FILENAME_PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`;
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[/\\:*?"<>|\u0000-\u001f]/.test(pattern.replace(PLACEHOLDER, ''))) return 'A file name cannot contain / \\ : * ? " < > |.';
-  if (!pattern.replace(PLACEHOLDER, 'x').replace(/\.pdf$/i, '').trim()) return 'Enter a file name pattern, e.g. PEP_{LA}_{initials}_{term}.pdf.';
-  return null;
-}
-
-/** "Northshire County Council" → "Northshire"; "Fenwick Bay Unitary Authority" → "FenwickBay". */
-export function laShortName(name: string): string {
-  const generic = new Set(['county', 'council', 'borough', 'city', 'metropolitan', 'district', 'unitary', 'authority', 'of', 'the', 'and', 'royal', 'london']);
-  const parts = name.replace(/\(.*?\)/g, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const kept = parts.filter((p) => !generic.has(p.toLowerCase()));
-  return (kept.length ? kept : parts).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('') || 'LA';
-}
-
-export type FileNameValues = Record<keyof typeof PEP_FILENAME_PLACEHOLDERS, string>;
-
-/** Fills the pattern; anything unsafe in a file name becomes "-", and the name always ends .pdf. */
-export function pepFileName(pattern: string, values: FileNameValues): string {
-  const filled = (fileNamePatternProblem(pattern) ? DEFAULT_PEP_FILENAME_PATTERN : pattern)
-    .replace(PLACEHOLDER, (_, p: string) => (values as Record<string, string>)[p] ?? '');
-  // eslint-disable-next-line no-control-regex
-  let name = filled.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim();
-  if (!/\.pdf$/i.test(name)) name = `${name}.pdf`;
-  if (name.length > 200) name = `${name.slice(0, 196)}.pdf`;
-  return name;
+  return problem.kind === 'unsafe' ? 'A file name cannot contain / \\ : * ? " < > |.' : 'Enter a file name pattern, e.g. PEP_{LA}_{initials}_{term}.pdf.';
 }

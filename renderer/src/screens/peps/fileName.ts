@@ -1,31 +1,16 @@
-// A preview of a PEP file name pattern with example values, for the format editor. It follows the
-// register's own rules (main/services/peps/format.ts: placeholders filled, unsafe characters
-// replaced with "-", always ending .pdf); the register checks the pattern again when it is saved,
-// and the real name is the one the export reports.
+// A preview of a PEP file name pattern with example values, for the format editor. The rules are
+// the register's own (main/api/contract/pepFileName.ts), so the preview matches the export.
 
-import { PEP_FILENAME_PLACEHOLDERS } from '../../api/contract.ts';
+import { checkFileNamePattern, laShortName, pepFileName, type PepFileNamePlaceholder } from '../../api/contract.ts';
 
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[/\\:*?"<>|\u0000-\u001f]/;
+export type PlaceholderName = PepFileNamePlaceholder;
 
-export type PlaceholderName = keyof typeof PEP_FILENAME_PLACEHOLDERS;
-
-/** What is wrong with a pattern, in plain English, or null. */
+/** What is wrong with a pattern, worded for the form, or null. A blank pattern means the default. */
 export function patternProblem(pattern: string): string | null {
-  const unknown = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((p) => !(p in PEP_FILENAME_PLACEHOLDERS));
-  if (unknown.length) return `{${unknown[0]}} is not a placeholder. Use one of those listed below.`;
-  if (UNSAFE.test(pattern.replace(PLACEHOLDER, ''))) return 'A file name cannot contain / \\ : * ? " < > |.';
-  if (pattern.trim() && !pattern.replace(PLACEHOLDER, 'x').replace(/\.pdf$/i, '').trim()) return 'Enter a file name pattern, e.g. PEP_{LA}_{initials}_{term}.pdf.';
-  return null;
-}
-
-/** "Northshire County Council" → "Northshire" (as the register shortens an LA's name). */
-export function laShortName(name: string): string {
-  const generic = new Set(['county', 'council', 'borough', 'city', 'metropolitan', 'district', 'unitary', 'authority', 'of', 'the', 'and', 'royal', 'london']);
-  const parts = name.replace(/\(.*?\)/g, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const kept = parts.filter((p) => !generic.has(p.toLowerCase()));
-  return (kept.length ? kept : parts).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('') || 'LA';
+  const problem = pattern.trim() ? checkFileNamePattern(pattern) : null;
+  if (!problem) return null;
+  if (problem.kind === 'unknown-placeholder') return `{${problem.placeholder}} is not a placeholder. Use one of those listed below.`;
+  return problem.kind === 'unsafe' ? 'A file name cannot contain / \\ : * ? " < > |.' : 'Enter a file name pattern, e.g. PEP_{LA}_{initials}_{term}.pdf.';
 }
 
 /** Example values for a child of this LA in the current term. */
@@ -43,9 +28,5 @@ export function exampleValues(la: { name: string; laCode: string | null }, today
 }
 
 export function previewFileName(pattern: string, values: Record<PlaceholderName, string>, fallback: string): string {
-  const use = pattern.trim() && !patternProblem(pattern) ? pattern.trim() : fallback;
-  // eslint-disable-next-line no-control-regex
-  let name = use.replace(PLACEHOLDER, (_, p: string) => (values as Record<string, string>)[p] ?? '').replace(/[/\\:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim();
-  if (!/\.pdf$/i.test(name)) name = `${name}.pdf`;
-  return name.length > 200 ? `${name.slice(0, 196)}.pdf` : name;
+  return pepFileName(pattern.trim() && !patternProblem(pattern) ? pattern.trim() : fallback, values);
 }
