@@ -8,6 +8,7 @@ import { up as m003 } from './003-progress-sla.ts';
 import { up as m004 } from './004-interventions-risks.ts';
 import { up as m005 } from './005-peps.ts';
 import { up as m006 } from './006-survey-report.ts';
+import { up as m007 } from './007-read-indexes.ts';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'interventions-risks', up: m004 },
   { version: 5, name: 'peps', up: m005 },
   { version: 6, name: 'survey-report', up: m006 },
+  { version: 7, name: 'read-indexes', up: m007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Compilable } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../db/audit.ts';
+import { CACHE_KIB } from '../../db/connection.ts';
 import { all, one, run } from '../../db/query.ts';
 import type { Register } from '../../db/register.ts';
 
@@ -15,6 +16,9 @@ export function openPlainCopy(file: string): Register {
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('recursive_triggers = ON');
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   const shape = {
     path: file,
     sqlite: db,

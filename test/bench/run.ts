@@ -30,6 +30,33 @@ const TARGETS: { measure: string; register?: string; limit: number; unit: string
 
 type Line = Record<string, unknown> & { measure: string; register?: string };
 
+/** What bounds the figures, from profiling (node --cpu-prof) on the large register. */
+const NOTES = `## What bounds the figures
+
+- **Dashboard and Children grid (large):** both work out every alert for 890 children on roll.
+  The largest parts are each child's latest judgement per subject, read from the covering index
+  \`progress_returns_judgement\` over ten years of returns, and the SLA ladder for about 2,200
+  outstanding returns. They were 281 ms and 226 ms. Four things brought them down:
+  - the indexes of migration 7, so no read goes through every wide row of returns, PEPs or voice
+    entries;
+  - a 16 MiB page cache, so SQLCipher does not decrypt the same pages again on every call;
+  - memoised date arithmetic on the school calendar;
+  - one seek per child for the latest attendance period.
+- **Child's file:** the returns-overdue rule built every teacher's checklist for the whole register
+  to find one child's returns. It now asks for that child only, so the large register is as quick
+  as the typical one.
+- **Encryption overhead:** on a cold 2 MiB cache the cipher decrypted pages on every read. With the
+  working set cached, the encrypted and plain registers run the mixed workload alike.
+- **Chase letters for all overdue (large):** pdfmake lays out about 2,200 items in one document.
+  That is most of the time, and it drives the repeated-runs memory peak.
+- **Backup and verify:** about 43 MB is copied and then reopened and checked page by page.
+  This grows with the size of the file.
+
+\`test/main/services/performance/queryPlans.test.ts\` keeps the dashboard, the Children grid and
+a child's file off full scans of the history tables, so a regression shows in \`npm test\` as well
+as here.
+`;
+
 async function build(dir: string, label: string, children: number, years: number): Promise<{ file: string; plain: string; user: string }> {
   const file = path.join(dir, `${label}.cicdb`);
   const t = performance.now();
@@ -97,7 +124,8 @@ function writeReport(lines: Line[], startedAt: Date, seconds: number): void {
   const rows = lines.filter((l) => typeof l.median_ms === 'number' || typeof l.ratio === 'number' || typeof l.mb === 'number').map((l) => {
     const v = valueOf(l)!;
     const t = TARGETS.find((x) => x.measure === l.measure && (!x.register || x.register === l.register));
-    const shown = typeof l.median_ms === 'number' ? `${l.median_ms} ms (p95 ${l.p95_ms} ms, ${l.runs} runs)` : typeof l.ratio === 'number' ? `${l.ratio}×` : `${l.mb} MB`;
+    const parts = l.by_measure ? ` (${Object.entries(l.by_measure as Record<string, number>).map(([m, r]) => `${m} ${r}×`).join(', ')})` : '';
+    const shown = typeof l.median_ms === 'number' ? `${l.median_ms} ms (p95 ${l.p95_ms} ms, ${l.runs} runs)` : typeof l.ratio === 'number' ? `${l.ratio}×${parts}` : `${l.mb} MB`;
     const verdict = t ? (v <= t.limit ? `met (< ${t.limit} ${t.unit})` : `**missed** (target < ${t.limit} ${t.unit})`) : '';
     return `| ${l.measure} | ${l.register ?? ''} | ${shown} | ${verdict} |`;
   });
@@ -114,7 +142,8 @@ fresh for the run; each is measured in a process of its own. Figures are medians
 | measure | register | result | target |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
-`;
+
+${NOTES}`;
   fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), text);
 }
 
@@ -136,11 +165,16 @@ try {
     console.log(JSON.stringify(line));
     lines.push(line);
   }
-  const per = (label: string) => valueOf(lines.find((l) => l.measure === 'child_file' && l.register === label));
-  const lt = per('large');
-  const ty = per('typical');
-  if (lt !== null && ty !== null) {
-    const line = { measure: 'per_child_large_vs_typical', ratio: Math.round((lt / ty) * 100) / 100 };
+  // Per-child operations: a child's file and one PEP PDF. The ratio is the worse of the two.
+  const per = (measure: string, label: string) => valueOf(lines.find((l) => l.measure === measure && l.register === label));
+  const ratios: Record<string, number> = {};
+  for (const m of ['child_file', 'pep_pdf']) {
+    const lt = per(m, 'large');
+    const ty = per(m, 'typical');
+    if (lt !== null && ty !== null) ratios[m] = Math.round((lt / ty) * 100) / 100;
+  }
+  if (Object.keys(ratios).length > 0) {
+    const line = { measure: 'per_child_large_vs_typical', ratio: Math.max(...Object.values(ratios)), by_measure: ratios };
     console.log(JSON.stringify(line));
     lines.push(line);
   }

@@ -19,10 +19,15 @@ export function outstandingExclusions(ctx: AlertContext): Selectable<ExclusionsT
 /** Each child's most recent attendance period (latest end date, then latest start). */
 export function latestAttendance(ctx: AlertContext): Map<number, Selectable<AttendancePeriodsTable>> {
   return ctx.once('latestAttendance', () => {
-    let q = qb.selectFrom('attendance_periods').selectAll().orderBy('child_id').orderBy('period_end').orderBy('period_start');
-    if (ctx.childId !== null) q = q.where('child_id', '=', ctx.childId);
+    // One index seek per child on roll (attendance_periods' UNIQUE (child_id, period_start,
+    // period_end)), not a read of every period ever recorded.
+    let q = qb.selectFrom('children')
+      .innerJoin('attendance_periods as a', (join) => join.on((eb) => eb('a.id', '=', eb.selectFrom('attendance_periods as x').select('x.id')
+        .whereRef('x.child_id', '=', 'children.id').orderBy('x.period_end', 'desc').orderBy('x.period_start', 'desc').limit(1))))
+      .selectAll('a')
+      .where('children.leaving_date', 'is', null);
+    if (ctx.childId !== null) q = q.where('children.id', '=', ctx.childId);
     const out = new Map<number, Selectable<AttendancePeriodsTable>>();
-    // Ordered ascending, so the last row seen for a child is their latest.
     for (const row of ctx.register.all(q)) if (ctx.childById.has(row.child_id)) out.set(row.child_id, row);
     return out;
   });

@@ -45,12 +45,21 @@ export interface SchoolCalendar {
 
 const DAY_MS = 86_400_000;
 
+/** Memo of parsed dates: the SLA ladder asks about the same few dates thousands of times a call. */
+const MEMO_LIMIT = 50_000;
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01 (UTC) for an ISO date; throws on anything else. */
 export function dayNumber(date: string): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
   // Round trip, so 2025-02-30 is refused rather than read as 2 March.
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError('Expected an ISO date (YYYY-MM-DD).');
-  return Math.round(ms / DAY_MS);
+  const day = Math.round(ms / DAY_MS);
+  if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 export function isoFromDayNumber(n: number): string {
@@ -149,22 +158,31 @@ export function buildSchoolCalendar(years: readonly CalendarYearInput[]): School
     return n;
   };
 
+  const added = new Map<string, string>();
+
   return {
     hasYears: merged.length > 0,
     isSchoolDay: (date) => isSchool(dayNumber(date)),
     addSchoolDays: (date, n) => {
       if (!Number.isSafeInteger(n)) throw new RangeError('The number of school days must be a whole number.');
+      // The calendar never changes once built, so answers are kept: returns share a few due dates.
+      const key = `${date}|${n}`;
+      const known = added.get(key);
+      if (known !== undefined) return known;
       let d = dayNumber(date);
       if (n === 0) {
         while (!isSchool(d)) d++;
-        return isoFromDayNumber(d);
+      } else {
+        const step = n > 0 ? 1 : -1;
+        for (let left = Math.abs(n); left > 0;) {
+          d += step;
+          if (isSchool(d)) left--;
+        }
       }
-      const step = n > 0 ? 1 : -1;
-      for (let left = Math.abs(n); left > 0;) {
-        d += step;
-        if (isSchool(d)) left--;
-      }
-      return isoFromDayNumber(d);
+      const result = isoFromDayNumber(d);
+      if (added.size >= MEMO_LIMIT) added.clear();
+      added.set(key, result);
+      return result;
     },
     schoolDaysBetween: (a, b) => {
       const x = dayNumber(a);

@@ -18,10 +18,16 @@ export function pepFactsFor(register: Register, childIds: readonly number[], tod
   const out = new Map<number, PepFacts>();
   for (let i = 0; i < childIds.length; i += 500) {
     const chunk = childIds.slice(i, i + 500);
-    const rows = register.all(qb.selectFrom('peps').select(['id', 'child_id', 'academic_year', 'term', 'status', 'meeting_date', 'transition_careers'])
+    // Covered by the index peps_child_meeting (migration 7): the wide rows (snapshot, notes) are
+    // read only for each child's latest PEP, below.
+    const rows = register.all(qb.selectFrom('peps').select(['id', 'child_id', 'academic_year', 'term', 'status', 'meeting_date'])
       .where('child_id', 'in', chunk.length ? chunk : [-1]));
     const byChild = new Map<number, typeof rows>();
-    for (const r of rows) byChild.set(r.child_id, [...(byChild.get(r.child_id) ?? []), r]);
+    for (const r of rows) {
+      const list = byChild.get(r.child_id) ?? [];
+      list.push(r);
+      byChild.set(r.child_id, list);
+    }
     const held = new Map<number, (typeof rows)[number]>();
     for (const [childId, peps] of byChild) {
       const last = peps.filter((p) => p.meeting_date !== null && p.meeting_date <= today)
@@ -31,16 +37,23 @@ export function pepFactsFor(register: Register, childIds: readonly number[], tod
     const heldIds = [...held.values()].map((p) => p.id);
     const notMet = new Map(heldIds.length ? register.all(qb.selectFrom('pep_target_reviews').select(['pep_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('pep_id', 'in', heldIds).where('outcome', '=', 'not_met').groupBy('pep_id')).map((r) => [r.pep_id, r.n]) : []);
+    const latest = new Map<number, number>();
+    for (const [childId, peps] of byChild) {
+      const newest = [...peps].sort((a, b) => compareTerms({ academicYear: b.academic_year, term: b.term }, { academicYear: a.academic_year, term: a.term }))[0];
+      if (newest) latest.set(childId, newest.id);
+    }
+    const latestIds = [...latest.values()];
+    const careers = new Set(latestIds.length ? register.all(qb.selectFrom('peps').select(['id', 'transition_careers']).where('id', 'in', latestIds))
+      .filter((p) => !!p.transition_careers?.trim()).map((p) => p.id) : []);
     for (const childId of chunk) {
-      const peps = byChild.get(childId) ?? [];
-      const latest = [...peps].sort((a, b) => compareTerms({ academicYear: b.academic_year, term: b.term }, { academicYear: a.academic_year, term: a.term }))[0];
+      const latestId = latest.get(childId);
       const h = held.get(childId);
       out.set(childId, {
         childId,
         lastPepMeetingOn: h?.meeting_date ?? null,
         lastPepStatus: h?.status ?? null,
         targetsNotMetAtLastReview: h ? notMet.get(h.id) ?? 0 : 0,
-        hasCareersPlan: !!latest?.transition_careers?.trim(),
+        hasCareersPlan: latestId !== undefined && careers.has(latestId),
       });
     }
   }

@@ -18,7 +18,8 @@ import {
 import { cellFor, completion, loadWindowData, scaleForChild } from './grid.ts';
 import { listAssessmentWindows } from './windows.ts';
 
-export function getTeacherChecklist(register: Register, f: { windowId?: number; teacherId?: number; asOf?: string } = {}): TeacherChecklist[] {
+/** Each teacher's outstanding returns; `childId` narrows them to one child (the child's file). */
+export function getTeacherChecklist(register: Register, f: { windowId?: number; teacherId?: number; childId?: number; asOf?: string } = {}): TeacherChecklist[] {
   const asOf = f.asOf ?? localToday();
   const cal = loadSchoolCalendar(register);
   const sla = loadSla(register);
@@ -33,13 +34,20 @@ export function getTeacherChecklist(register: Register, f: { windowId?: number; 
     .where((eb) => eb.or([eb('progress_returns.returned_on', 'is', null), eb('progress_returns.returned_on', '>', asOf)]));
   if (f.windowId) q = q.where('progress_returns.window_id', '=', f.windowId);
   if (f.teacherId) q = q.where('progress_returns.teacher_id', '=', f.teacherId);
+  if (f.childId) q = q.where('progress_returns.child_id', '=', f.childId);
   const rows = register.all(q);
+  const byTeacher = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const list = byTeacher.get(r.teacher_id!) ?? [];
+    list.push(r);
+    byTeacher.set(r.teacher_id!, list);
+  }
   const children = new Map(loadChildren(register, [...new Set(rows.map((r) => r.child_id))]).map((c) => [c.id, c]));
   const chases = chasesBy(register, 'return_id', rows.map((r) => r.id));
   const teachers = register.all(qb.selectFrom('teachers').selectAll().orderBy('name'));
   const out: TeacherChecklist[] = [];
   for (const t of teachers) {
-    const items: ChecklistItem[] = rows.filter((r) => r.teacher_id === t.id).map((r) => {
+    const items: ChecklistItem[] = (byTeacher.get(t.id) ?? []).map((r) => {
       const child = children.get(r.child_id)!;
       const s = slaInfo(cal, { dueOn: r.due_on, returnedOn: r.returned_on }, chases.get(r.id) ?? [], asOf, sla.gap);
       return {
@@ -168,9 +176,9 @@ export async function windowSummaryPdf(register: Register, windowId: number, opt
 
 export interface OverdueReturn { returnId: number; childId: number; windowId: number; windowName: string; subjectName: string; teacherName: string; dueOn: string; stage: 1 | 2 | 3; schoolDaysOverdue: number }
 
-/** Requested returns past their due date and not yet in, as of a date. */
-export function overdueReturns(register: Register, asOf = localToday()): OverdueReturn[] {
-  return getTeacherChecklist(register, { asOf }).flatMap((t) => t.items.filter((i) => i.slaStage > 0).map((i) => ({
+/** Requested returns past their due date and not yet in, as of a date (for one child, or all). */
+export function overdueReturns(register: Register, asOf = localToday(), childId?: number): OverdueReturn[] {
+  return getTeacherChecklist(register, { asOf, childId }).flatMap((t) => t.items.filter((i) => i.slaStage > 0).map((i) => ({
     returnId: i.returnId, childId: i.childId, windowId: i.windowId, windowName: i.windowName, subjectName: i.subjectName, teacherName: t.teacherName,
     dueOn: i.dueOn, stage: i.slaStage as 1 | 2 | 3, schoolDaysOverdue: i.schoolDaysOverdue,
   })));
@@ -178,32 +186,58 @@ export function overdueReturns(register: Register, asOf = localToday()): Overdue
 
 export interface BelowTarget { childId: number; subjectId: number; subjectName: string; windowId: number; windowName: string; steps: number }
 
-/** Each child's subjects that are below target in the latest window giving them a judgement. */
+/**
+ * Each child's subjects that are below target in the latest window giving them a judgement.
+ * One grouped read of the covering index progress_returns_judgement (migration 7) gives each
+ * child and subject their latest graded return; only a pair whose latest grades are not on the
+ * scale goes back through its older returns.
+ */
 export function belowTarget(register: Register, childIds?: number[]): BelowTarget[] {
-  let q = qb.selectFrom('progress_returns')
-    .innerJoin('assessment_windows', 'assessment_windows.id', 'progress_returns.window_id')
-    .innerJoin('subjects', 'subjects.id', 'progress_returns.subject_id')
-    .select(['progress_returns.child_id', 'progress_returns.subject_id', 'progress_returns.window_id', 'progress_returns.current_grade',
-      'progress_returns.target_grade', 'progress_returns.predicted_grade', 'assessment_windows.name as window_name', 'subjects.name as subject_name'])
-    .where('progress_returns.target_grade', 'is not', null)
-    .orderBy('assessment_windows.close_date', 'desc');
-  if (childIds) q = q.where('progress_returns.child_id', 'in', childIds.length ? childIds : [-1]);
-  const rows = register.all(q);
-  const children = new Map(loadChildren(register, [...new Set(rows.map((r) => r.child_id))]).map((c) => [c.id, c]));
+  const graded = () => {
+    let q = qb.selectFrom('progress_returns')
+      .innerJoin('assessment_windows', 'assessment_windows.id', 'progress_returns.window_id')
+      .innerJoin('subjects', 'subjects.id', 'progress_returns.subject_id')
+      .where('progress_returns.target_grade', 'is not', null)
+      .where((eb) => eb.or([eb('progress_returns.predicted_grade', 'is not', null), eb('progress_returns.current_grade', 'is not', null)]));
+    if (childIds) q = q.where('progress_returns.child_id', 'in', childIds.length ? childIds : [-1]);
+    return q;
+  };
+  const columns = ['progress_returns.child_id', 'progress_returns.subject_id', 'progress_returns.window_id', 'progress_returns.current_grade',
+    'progress_returns.target_grade', 'progress_returns.predicted_grade', 'assessment_windows.name as window_name', 'subjects.name as subject_name'] as const;
+  // SQLite takes the other (bare) columns from the row holding max(close_date).
+  const latest = register.all(graded().select([...columns, (eb) => eb.fn.max('assessment_windows.close_date').as('close_date')])
+    .groupBy(['progress_returns.child_id', 'progress_returns.subject_id']));
+  const children = new Map(loadChildren(register, [...new Set(latest.map((r) => r.child_id))]).map((c) => [c.id, c]));
   const scales = loadScales(register);
   const windows = new Map<number, ReturnType<typeof loadWindow>>();
-  const seen = new Set<string>();
-  const out: BelowTarget[] = [];
-  for (const r of rows) {
-    const key = `${r.child_id}:${r.subject_id}`;
-    if (seen.has(key)) continue;
+  const stepsOf = (r: (typeof latest)[number]): number | null => {
     const w = windows.get(r.window_id) ?? loadWindow(register, r.window_id);
     windows.set(r.window_id, w);
     const scale = scales.get(scaleIdFor(w, yearGroupOf(children.get(r.child_id)!, w.close_date)))!;
-    const steps = stepsFromTarget(scale, { current: r.current_grade, target: r.target_grade, predicted: r.predicted_grade });
-    if (steps === null) continue;
-    seen.add(key);
+    return stepsFromTarget(scale, { current: r.current_grade, target: r.target_grade, predicted: r.predicted_grade });
+  };
+  const out: BelowTarget[] = [];
+  const retry = new Set<string>();
+  const take = (r: (typeof latest)[number], steps: number) => {
     if (steps < 0) out.push({ childId: r.child_id, subjectId: r.subject_id, subjectName: r.subject_name, windowId: r.window_id, windowName: r.window_name, steps });
+  };
+  for (const r of latest) {
+    const steps = stepsOf(r);
+    if (steps === null) retry.add(`${r.child_id}:${r.subject_id}`);
+    else take(r, steps);
+  }
+  if (retry.size > 0) {
+    // Grades not on the scale (typed before a scale change): the latest window that does judge them.
+    const ids = [...new Set([...retry].map((k) => Number(k.split(':')[0])))];
+    const older = register.all(graded().select(columns).where('progress_returns.child_id', 'in', ids).orderBy('assessment_windows.close_date', 'desc'));
+    for (const r of older) {
+      const key = `${r.child_id}:${r.subject_id}`;
+      if (!retry.has(key)) continue;
+      const steps = stepsOf(r as (typeof latest)[number]);
+      if (steps === null) continue;
+      retry.delete(key);
+      take(r as (typeof latest)[number], steps);
+    }
   }
   return out;
 }

@@ -13,7 +13,7 @@ const STAGES = { 1: 'a reminder to the teacher', 2: 'a chase copied to the subje
 export const returnsOverdue: AlertRule = {
   kinds: ['returns-overdue'],
   evaluate(ctx) {
-    const all = ctx.once('overdueReturns', () => overdueReturns(ctx.register, ctx.today));
+    const all = ctx.once('overdueReturns', () => overdueReturns(ctx.register, ctx.today, ctx.childId ?? undefined));
     const groups = new Map<string, OverdueReturn[]>();
     for (const r of all) {
       if (!ctx.childById.has(r.childId)) continue;
@@ -33,7 +33,7 @@ export const returnsOverdue: AlertRule = {
         due, 'progress', {
           dueOn: due,
           link: { area: 'progress', id: first.windowId, tab: 'returns' },
-          refs: { windowId: first.windowId, returnIds: rs.map((r) => r.returnId) },
+          refs: { windowId: first.windowId, returnIds: rs.map((r) => r.returnId).sort((a, b) => a - b) },
         }));
     }
     return out;

@@ -12,6 +12,7 @@ import { dispatch } from '../../../../main/api/dispatch.ts';
 import { halfTermOf } from '../../../../main/services/dashboard/index.ts';
 import { generateDemo } from '../../../../main/services/demo/index.ts';
 import { hasPepsTable } from '../../../../main/services/alerts/pepSource.ts';
+import { compareAlerts, registerAlerts } from '../../../../main/services/alerts/index.ts';
 
 const TODAY = '2026-11-23';
 let dir: string;
@@ -134,3 +135,21 @@ describe('the other sections', () => {
   });
 });
 
+
+describe('one child at a time', () => {
+  // The child's file asks the engine about one child, through narrower queries than the
+  // dashboard's (issue 9): both must give the same answer.
+  it("gives each child on roll exactly their alerts from the dashboard's register-wide set", () => {
+    const all = [...d.alerts.urgent, ...d.alerts.warning, ...d.alerts.info];
+    const onRoll = sql<{ id: number }>('SELECT id FROM children WHERE leaving_date IS NULL').map((c) => c.id);
+    expect(onRoll.length).toBeGreaterThan(40);
+    let compared = 0;
+    for (const id of onRoll) {
+      const mine = registerAlerts(ctx.requireRegister(), TODAY, { childId: id });
+      expect(mine.map((a) => a.key)).toEqual(all.filter((a) => a.childId === id).sort(compareAlerts).map((a) => a.key));
+      expect(mine).toEqual(all.filter((a) => a.childId === id).sort(compareAlerts));
+      compared += mine.length;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});

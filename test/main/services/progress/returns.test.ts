@@ -8,6 +8,7 @@ import {
   belowTarget, getChildProgress, getReturnsGrid, getTeacherChecklist, getWindowCompletion, overdueReturns, requestReturns, saveReturnCells,
   saveTimetableEntry,
   listTimetable,
+  saveAssessmentWindow,
 } from '../../../../main/services/progress/index.ts';
 import { generateChaseLetters } from '../../../../main/services/sla/chase.ts';
 import { cleanupTempDirs, expectRegisterError } from '../../../helpers/db.ts';
@@ -219,5 +220,33 @@ describe('for the alerts engine', () => {
     ].sort());
     // Zephyrine's maths is predicted to meet its target, so only history is below.
     expect(belowTarget(f.register, [f.children.zq]).map((b) => b.subjectName)).toEqual(['History']);
+  });
+
+  it('narrows the checklists and the overdue returns to one child', () => {
+    const all = overdueReturns(f.register, STAGE2);
+    expect(overdueReturns(f.register, STAGE2, f.children.bf)).toEqual(all.filter((o) => o.childId === f.children.bf));
+    expect(overdueReturns(f.register, STAGE2, f.children.bf)).toHaveLength(2);
+    const list = getTeacherChecklist(f.register, { asOf: STAGE2, childId: f.children.im });
+    expect(list.flatMap((t) => t.items.map((i) => [i.childId, i.subjectName]))).toEqual([[f.children.im, 'English']]);
+  });
+
+  it('below target: a newer return with grades off the scale falls back to the latest window that judges the subject', () => {
+    const r = f.register;
+    const autumn = r.one(qb.selectFrom('assessment_windows').selectAll().where('id', '=', f.windowId))!;
+    const spring = saveAssessmentWindow(r, { academicYearId: autumn.academic_year_id, name: 'Spring 1', closeDate: '2026-02-06', gradeScaleId: autumn.grade_scale_id }).id;
+    try {
+      // Written straight to the table: the service refuses grades off the scale, but a return typed
+      // before a change of scale can hold them.
+      const add = (childId: number, subjectId: number, current: string, target: string) => r.transaction(() => r.run(qb.insertInto('progress_returns').values({
+        window_id: spring, child_id: childId, subject_id: subjectId, current_grade: current, target_grade: target, updated_at: '2026-02-06T12:00:00Z',
+      })));
+      add(f.children.zq, f.subjects.history, 'Z*', '6');
+      add(f.children.zq, f.subjects.english, '4', '6');
+      const zq = belowTarget(r, [f.children.zq]).map((b) => [b.subjectName, b.windowName, b.steps]).sort();
+      expect(zq).toEqual([['English', 'Spring 1', -2], ['History', 'Autumn 2', -1]]);
+      expect(belowTarget(r).filter((b) => b.childId === f.children.zq).map((b) => [b.subjectName, b.windowName, b.steps]).sort()).toEqual(zq);
+    } finally {
+      r.transaction(() => r.run(qb.deleteFrom('assessment_windows').where('id', '=', spring)));
+    }
   });
 });
