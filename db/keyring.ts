@@ -117,8 +117,14 @@ function sealKey(dataKey: Uint8Array, recipientPublic: string, aad: string): Sea
   return { ...box, epk: eph.publicKey };
 }
 
+/** Returns null when the seal does not open (wrong key, or a damaged seal). */
 function openSealed(sealed: Sealed, privateKey: Uint8Array, ownPublic: string, aad: string): Buffer | null {
-  const shared = x25519(privateKey, sealed.epk);
+  let shared: Buffer;
+  try {
+    shared = x25519(privateKey, sealed.epk);
+  } catch {
+    return null;
+  }
   const k = Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.from(sealed.epk + ownPublic), 'cic-register seal v1', 32));
   const out = aeadDecrypt(k, sealed, aad);
   k.fill(0);
@@ -399,7 +405,43 @@ export function parseKeyring(text: string): Keyring {
   const ok = typeof k === 'object' && k !== null && (k as Keyring).format === 'cic-register-keyring'
     && (k as Keyring).version === 1 && Array.isArray((k as Keyring).users) && typeof (k as Keyring).recovery === 'object';
   if (!ok) throw new NotARegisterError('The keyring file is not a CiC Register keyring, or is damaged.');
-  return k as Keyring;
+  // Every field is checked before any is used: a damaged KDF cost could otherwise reach Argon2id
+  // (a raw error, or gigabytes of memory) and a damaged key a raw crypto error.
+  const keyring = k as Keyring;
+  if (!isText(keyring.registerId) || !keyring.users.every(isUserEntry) || !isRecoveryEntry(keyring.recovery)) {
+    throw new NotARegisterError('The keyring file is damaged. Restore it from a backup.');
+  }
+  return keyring;
+}
+
+/** The KDF costs a keyring may ask for: at least the test cost, at most 1 GiB and 64 passes. */
+const KDF_LIMITS = { memoryKiB: [1024, 1024 * 1024], iterations: [1, 64], parallelism: [1, 16] } as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1000;
+const isBase64 = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= 200 && /^[A-Za-z0-9+/]+={0,2}$/.test(v);
+/** A raw 32-byte X25519 public key, base64url without padding (JWK "x"). */
+const isPublicKey = (v: unknown): boolean => typeof v === 'string' && /^[A-Za-z0-9_-]{43}$/.test(v);
+const isBox = (v: unknown): boolean => isObject(v) && isBase64(v.iv) && isBase64(v.tag) && isBase64(v.ct);
+const isSealed = (v: unknown): boolean => isBox(v) && isPublicKey((v as { epk?: unknown }).epk);
+const inRange = (v: unknown, [lo, hi]: readonly [number, number]): boolean => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+
+function isKdf(v: unknown): boolean {
+  return isObject(v) && v.alg === 'argon2id' && inRange(v.memoryKiB, KDF_LIMITS.memoryKiB) && inRange(v.iterations, KDF_LIMITS.iterations)
+    && inRange(v.parallelism, KDF_LIMITS.parallelism);
+}
+
+function isEntry(v: unknown): v is Record<string, unknown> {
+  return isObject(v) && isText(v.id) && isBase64(v.salt) && isPublicKey(v.publicKey) && isBox(v.wrappedPrivateKey) && isSealed(v.sealed)
+    && (v.pendingSealed === undefined || isSealed(v.pendingSealed));
+}
+
+function isUserEntry(v: unknown): boolean {
+  return isEntry(v) && v.kind === 'user' && isText(v.name) && (v.role === 'dt' || v.role === 'deputy') && isKdf(v.kdf);
+}
+
+function isRecoveryEntry(v: unknown): boolean {
+  return isEntry(v) && v.kind === 'recovery';
 }
 
 /**

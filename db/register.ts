@@ -7,7 +7,7 @@ import type { Compilable } from 'kysely';
 import { appendAudit, type AuditEntry } from './audit.ts';
 import { checkIntegrity, KeyDoesNotFit, openEncrypted, type SqliteDb } from './connection.ts';
 import {
-  ConflictError, ForbiddenError, InvalidError, LockedError, NewerVersionError, NotARegisterError, WrongPassphraseError,
+  ConflictError, ForbiddenError, InvalidError, IoError, LockedError, NewerVersionError, NotARegisterError, WrongPassphraseError,
 } from './errors.ts';
 import {
   addUserEntry, changePassphraseEntry, createKeyring, dropPendingKey, findUser, type KdfParams, type Keyring,
@@ -122,6 +122,10 @@ export class Register {
       const code = (e as { code?: unknown }).code;
       if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
         throw new NotARegisterError('The register file is damaged and cannot be read. Restore it from a backup.');
+      }
+      // Unlocking writes to the audit log (and may migrate), so a full disk stops it; nothing is lost.
+      if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+        throw new IoError('The disk is full, so the register could not be opened (opening it is recorded in the audit log). Nothing was lost: free some space and unlock again.');
       }
       throw e;
     }

@@ -201,4 +201,24 @@ describe('files that are not registers', () => {
     await expectRegisterError(() => unlockAs(p, dtId, STAFF.dt.passphrase), 'NotFound');
     expect(fs.readFileSync(p).equals(pristine)).toBe(true);
   });
+
+  it('a keyring with a damaged field: NotARegister before any of it is used (found by the reliability suite)', async () => {
+    const spoil: ((k: { users: Record<string, unknown>[]; recovery: Record<string, unknown> }) => void)[] = [
+      (k) => { (k.users[0]!.kdf as Record<string, unknown>).iterations = 0; }, // Argon2id threw a raw "time cost is too small"
+      (k) => { (k.users[0]!.kdf as Record<string, unknown>).memoryKiB = 2 ** 40; }, // would ask Argon2id for a petabyte
+      (k) => { (k.users[0]!.kdf as Record<string, unknown>).alg = 'md5'; },
+      (k) => { k.users[0]!.publicKey = 'not a key'; },
+      (k) => { (k.users[0]!.sealed as Record<string, unknown>).epk = 42; },
+      (k) => { k.users[0]!.role = 'headteacher'; },
+      (k) => { delete k.recovery.wrappedPrivateKey; },
+    ];
+    for (const [i, change] of spoil.entries()) {
+      const k = JSON.parse(keyringText) as { users: Record<string, unknown>[]; recovery: Record<string, unknown> };
+      change(k);
+      const { p, dir } = placed(pristine, JSON.stringify(k));
+      const e = await expectRegisterError(() => unlockAs(p, dtId, STAFF.dt.passphrase), 'NotARegister');
+      expect(e.message, `change ${i}`).toMatch(/keyring file is damaged/);
+      expectNoPersonalData(e.message, dir);
+    }
+  });
 });
