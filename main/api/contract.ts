@@ -15,6 +15,7 @@ import { riskOperations } from './contract/risks.ts';
 import { dashboardOperations } from './contract/dashboard.ts';
 import { surveyOperations } from './contract/survey.ts';
 import { reportOperations } from './contract/report.ts';
+import { laPepDeadlineOperations } from './contract/laPepDeadlines.ts';
 
 export * from './contract/fields.ts';
 export * from './contract/yearGroup.ts';
@@ -32,6 +33,7 @@ export * from './contract/risks.ts';
 export * from './contract/dashboard.ts';
 export * from './contract/survey.ts';
 export * from './contract/report.ts';
+export * from './contract/laPepDeadlines.ts';
 
 export const contract = {
   ...coreOperations,
@@ -44,6 +46,7 @@ export const contract = {
   ...dashboardOperations,
   ...surveyOperations,
   ...reportOperations,
+  ...laPepDeadlineOperations,
 } as const;
 
 export type Contract = typeof contract;

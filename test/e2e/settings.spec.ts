@@ -91,6 +91,30 @@ test('settings are saved and still there after the server restarts', async ({ pa
   await expect(page.getByRole('row', { name: /Northshire County Council/ })).toContainText('£2,630, termly');
   await screenshot(page, 'settings-local-authorities');
 
+  // The LA's termly PEP cut-off dates, under its edit form: a bad date is refused on its field.
+  await page.getByRole('button', { name: 'Edit Northshire County Council' }).click();
+  const cutoffs = s.cutoffsForm();
+  // The only year, 2025-26, is chosen by default (it has started; none contains today).
+  await expect(cutoffs.getByRole('combobox', { name: 'Academic year' }).locator('option:checked')).toHaveText('2025-26');
+  await cutoffs.getByRole('combobox', { name: 'Academic year' }).selectOption({ label: '2025-26' });
+  await expect(cutoffs.getByText('else by the end of term, 27/03/2026')).toBeVisible();
+  await s.cutoffField('Autumn').fill('05/12/2025');
+  await s.cutoffField('Spring').fill('31/02/2026');
+  await s.save('Save PEP cut-off dates', 'PEP cut-off dates');
+  await expect(cutoffs.getByText('Enter a real date as dd/mm/yyyy')).toBeVisible();
+  await s.cutoffField('Spring').fill('02/01/2026');
+  await s.save('Save PEP cut-off dates', 'PEP cut-off dates');
+  await expect(cutoffs.getByText('The Spring cut-off cannot be before the Spring term starts on 05/01/2026.')).toBeVisible();
+  await expect(s.cutoffField('Spring')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'settings: PEP cut-off dates with a field error');
+  await screenshot(page, 'settings-la-pep-cutoffs-error');
+  await s.cutoffField('Spring').fill('13/03/2026');
+  await s.save('Save PEP cut-off dates', 'PEP cut-off dates');
+  await s.expectSaved('PEP cut-off dates for 2025-26 saved.');
+  await expect(cutoffs.getByText('The Spring cut-off cannot be before')).toHaveCount(0);
+  await screenshot(page, 'settings-la-pep-cutoffs');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
   // Restart the server on the same register: everything is still there.
   const url = await server.restart();
   await page.goto(url);
@@ -114,4 +138,8 @@ test('settings are saved and still there after the server restarts', async ({ pa
   await page.getByRole('button', { name: 'Edit Northshire County Council' }).click();
   await expect(s.field('PP+ per child per year (£)')).toHaveValue('2630');
   await expect(page.getByRole('group', { name: 'Contact 1' }).getByRole('textbox', { name: 'Role', exact: true })).toHaveValue('PEP coordinator');
+  await expect(s.cutoffsForm().getByRole('combobox', { name: 'Academic year' }).locator('option:checked')).toHaveText('2025-26');
+  await expect(s.cutoffField('Autumn')).toHaveValue('05/12/2025');
+  await expect(s.cutoffField('Spring')).toHaveValue('13/03/2026');
+  await expect(s.cutoffField('Summer')).toHaveValue('');
 });

@@ -1,11 +1,12 @@
 import { deleteAcademicYear, listAcademicYears, saveAcademicYear } from '../../services/academicYears.ts';
+import { listLaPepDeadlines, saveLaPepDeadlines } from '../../services/laPepDeadlines.ts';
 import { deleteLocalAuthority, listLocalAuthorities, saveLocalAuthority } from '../../services/localAuthorities.ts';
 import { getSchoolSettings, updateSchoolSettings } from '../../services/settings.ts';
 import type { HandlerMap } from '../handler.ts';
 
 export const settingsHandlers: HandlerMap<
   'getSettings' | 'updateSettings' | 'listAcademicYears' | 'saveAcademicYear' | 'deleteAcademicYear'
-  | 'listLocalAuthorities' | 'saveLocalAuthority' | 'deleteLocalAuthority'
+  | 'listLocalAuthorities' | 'saveLocalAuthority' | 'deleteLocalAuthority' | 'listLaPepDeadlines' | 'saveLaPepDeadlines'
 > = {
   getSettings: (ctx) => getSchoolSettings(ctx.requireRegister()),
   updateSettings: (ctx, input) => {
@@ -30,4 +31,7 @@ export const settingsHandlers: HandlerMap<
     deleteLocalAuthority(ctx.requireRegister(), id);
     return null;
   },
+  // Both the DT and the deputy may edit them, as for the rest of a local authority.
+  listLaPepDeadlines: (ctx, { laId }) => listLaPepDeadlines(ctx.requireRegister(), laId),
+  saveLaPepDeadlines: (ctx, input) => saveLaPepDeadlines(ctx.requireRegister(), input),
 };

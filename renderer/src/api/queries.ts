@@ -67,6 +67,13 @@ export function useLocalAuthorities() {
   return useQuery<Output<'listLocalAuthorities'>, ApiError>({ queryKey: keys.localAuthorities, queryFn: () => call('listLocalAuthorities', {}) });
 }
 
+/** One LA's PEP cut-off dates, under keys.localAuthorities: whatever refreshes the LAs refreshes these. */
+export const laPepDeadlinesKey = (laId: number) => ['localAuthorities', laId, 'pepDeadlines'] as const;
+
+export function useLaPepDeadlines(laId: number) {
+  return useQuery<Output<'listLaPepDeadlines'>, ApiError>({ queryKey: laPepDeadlinesKey(laId), queryFn: () => call('listLaPepDeadlines', { laId }) });
+}
+
 export function useChildren(view: 'current' | 'leavers' | 'all') {
   return useQuery<Output<'listChildren'>, ApiError>({ queryKey: childListKey(view), queryFn: () => call('listChildren', { view }) });
 }

@@ -37,6 +37,15 @@ export class SettingsPage {
     await form.getByRole('button', { name: 'Add user' }).click();
   }
 
+  /** The PEP cut-off dates form shown under a local authority's edit form. */
+  cutoffsForm(): Locator {
+    return this.panel.getByRole('form', { name: 'PEP cut-off dates' });
+  }
+
+  cutoffField(term: 'Autumn' | 'Spring' | 'Summer'): Locator {
+    return this.cutoffsForm().getByRole('textbox', { name: `${term} term cut-off`, exact: true });
+  }
+
   usersTable(): Locator {
     return this.panel.getByRole('table', { name: 'Users who can open the register' });
   }

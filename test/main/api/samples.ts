@@ -176,4 +176,6 @@ export const VALID_SAMPLES: { [N in OperationName]: Input<N> } = {
   reorderCustomSections: { year: '2025-26', ids: [2, 1] },
   getGovernorsReport: { year: '2025-26' },
   exportGovernorsReport: { year: '2025-26', format: 'pdf' },
+  listLaPepDeadlines: { laId: 999 },
+  saveLaPepDeadlines: { laId: 999, academicYearId: 999, cutoffs: { Autumn: '2025-12-05', Spring: null, Summer: '2026-07-10' } },
 };

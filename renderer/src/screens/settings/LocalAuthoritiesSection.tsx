@@ -9,6 +9,7 @@ import { keys, useLocalAuthorities } from '../../api/queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SavedNote } from '../../components/FormAlert.tsx';
 import { QueryState, useSettingsStyles } from './common.tsx';
+import { LaPepDeadlinesForm } from './LaPepDeadlinesForm.tsx';
 import { formatPounds, LocalAuthorityForm, PAYMENT_LABELS } from './LocalAuthorityForm.tsx';
 import { useDeleteConfirm } from '../../components/useDeleteConfirm.ts';
 
@@ -25,13 +26,17 @@ export function LocalAuthoritiesSection() {
 
   if (editing) {
     return (
-      <LocalAuthorityForm
-        la={editing === 'new' ? null : editing}
-        onDone={(la) => {
-          setEditing(null);
-          if (la) setSaved(`${la.name} saved.`);
-        }}
-      />
+      <>
+        <LocalAuthorityForm
+          la={editing === 'new' ? null : editing}
+          onDone={(la) => {
+            setEditing(null);
+            if (la) setSaved(`${la.name} saved.`);
+          }}
+        />
+        {/* A form of its own (forms cannot nest), saved separately; needs the LA saved first. */}
+        {editing === 'new' ? null : <LaPepDeadlinesForm la={editing} />}
+      </>
     );
   }
 

@@ -1,7 +1,7 @@
 // Add or edit a local authority and its Virtual School. PP+ is typed in pounds, stored in pence.
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
@@ -111,6 +111,9 @@ export function LocalAuthorityForm({ la, onDone }: { la: LocalAuthority | null; 
           <TextField label="PEP quality assurance scale" hint="e.g. Red / Amber / Green" control={control} name="qaScale" />
           <TextField label="PEP file name pattern" hint="How this Virtual School wants PEP files named" control={control} name="pepFilenamePattern" />
         </div>
+        <Text className={styles.muted}>
+          {la ? 'Termly PEP cut-off dates are set below, under PEP cut-off dates.' : 'Termly PEP cut-off dates can be set once the local authority is saved: choose Edit.'}
+        </Text>
       </Fieldset>
       <Fieldset legend="Pupil Premium Plus (PP+)">
         <div className={styles.grid2}>
