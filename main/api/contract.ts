@@ -21,6 +21,7 @@ export * from './contract/fields.ts';
 export * from './contract/yearGroup.ts';
 export * from './contract/upn.ts';
 export * from './contract/pepFileName.ts';
+export * from './contract/pepTerms.ts';
 export * from './contract/core.ts';
 export * from './contract/children.ts';
 export * from './contract/imports.ts';

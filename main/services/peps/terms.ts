@@ -1,52 +1,16 @@
-// PEP terms: a PEP is for one term of one academic year ("2025-26-Autumn"). Its period is the
-// term's dates from the school calendar; where the calendar has no such term, the fallback is
-// Autumn 1 Sep – 31 Dec, Spring 1 Jan – 31 Mar, Summer 1 Apr – 31 Aug. It is due by the child's
-// LA's cut-off for the term (la_pep_deadlines), else by the end of the term.
+// A register's PEP term calendar: each term's period from the school calendar (else the fallback
+// in contract/pepTerms.ts, where the pure term rules live, shared with the renderer), and when a
+// PEP is due: by the child's LA's cut-off for the term (la_pep_deadlines), else by the end of term.
 
 import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
-import { PEP_TERMS, type PepTermName, type PepTermRef } from '../../api/contract/peps.ts';
+import type { PepTermRef } from '../../api/contract/peps.ts';
+import { fallbackPeriod, termForDate, termKey, type TermPeriod } from '../../api/contract/pepTerms.ts';
 
-export const TERM_INDEX: Record<PepTermName, number> = { Autumn: 0, Spring: 1, Summer: 2 };
-
-/** "2025-26-Autumn": the form used by the CLI and in file names. */
-export const termKey = (t: PepTermRef): string => `${t.academicYear}-${t.term}`;
-
-export function parseTermKey(s: string): PepTermRef | null {
-  const m = /^(\d{4})-(\d{2})-(Autumn|Spring|Summer)$/i.exec(s.trim());
-  if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) return null;
-  const term = PEP_TERMS.find((t) => t.toLowerCase() === m[3]!.toLowerCase())!;
-  return { academicYear: `${m[1]}-${m[2]}`, term };
-}
-
-/** "Autumn term 2025-26". */
-export const termLabel = (t: PepTermRef): string => `${t.term} term ${t.academicYear}`;
-
-/** Orders terms in time: negative when a is earlier. */
-export function compareTerms(a: PepTermRef, b: PepTermRef): number {
-  return a.academicYear.localeCompare(b.academicYear) || TERM_INDEX[a.term] - TERM_INDEX[b.term];
-}
-
-export const yearLabelFor = (startYear: number): string => `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
-
-export function nextTerm(t: PepTermRef): PepTermRef {
-  if (t.term === 'Summer') return { academicYear: yearLabelFor(Number(t.academicYear.slice(0, 4)) + 1), term: 'Autumn' };
-  return { academicYear: t.academicYear, term: PEP_TERMS[TERM_INDEX[t.term] + 1]! };
-}
-
-export function previousTerm(t: PepTermRef): PepTermRef {
-  if (t.term === 'Autumn') return { academicYear: yearLabelFor(Number(t.academicYear.slice(0, 4)) - 1), term: 'Summer' };
-  return { academicYear: t.academicYear, term: PEP_TERMS[TERM_INDEX[t.term] - 1]! };
-}
-
-export interface TermPeriod { start: string; end: string; configured: boolean }
-
-export function fallbackPeriod(t: PepTermRef): TermPeriod {
-  const y = Number(t.academicYear.slice(0, 4));
-  if (t.term === 'Autumn') return { start: `${y}-09-01`, end: `${y}-12-31`, configured: false };
-  if (t.term === 'Spring') return { start: `${y + 1}-01-01`, end: `${y + 1}-03-31`, configured: false };
-  return { start: `${y + 1}-04-01`, end: `${y + 1}-08-31`, configured: false };
-}
+// The pure term rules live in the contract, shared with the renderer.
+export {
+  compareTerms, fallbackPeriod, nextTerm, parseTermKey, previousTerm, TERM_INDEX, termKey, termLabel, type TermPeriod, yearLabelFor,
+} from '../../api/contract/pepTerms.ts';
 
 export interface TermCalendar {
   period(t: PepTermRef): TermPeriod;
@@ -67,14 +31,7 @@ export function loadTermCalendar(register: Register): TermCalendar {
   const period = (t: PepTermRef): TermPeriod => periods.get(termKey(t)) ?? fallbackPeriod(t);
   return {
     period,
-    termFor(date) {
-      const y = Number(date.slice(0, 4));
-      const startYear = Number(date.slice(5, 7)) >= 9 ? y : y - 1;
-      // This academic year's terms and the next Autumn, in order: the first not yet ended.
-      const candidates: PepTermRef[] = [...PEP_TERMS.map((term) => ({ academicYear: yearLabelFor(startYear), term })),
-        { academicYear: yearLabelFor(startYear + 1), term: 'Autumn' }];
-      return candidates.find((t) => period(t).end >= date) ?? candidates[candidates.length - 1]!;
-    },
+    termFor: (date) => termForDate(date, (t) => period(t).end),
     dueBy(laId, t) {
       const cut = laId === null ? undefined : cutoffs.get(`${laId}:${termKey(t)}`);
       return cut ? { date: cut, isCutoff: true } : { date: period(t).end, isCutoff: false };

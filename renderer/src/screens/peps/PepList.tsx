@@ -8,14 +8,16 @@ import {
   mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
-import { PEP_KINDS, PEP_STATUSES, PEP_STATUS_LABELS, PEP_TERMS, type PepListRow, type PepStatus } from '../../api/contract.ts';
+import {
+  parseTermKey, PEP_KINDS, PEP_STATUSES, PEP_STATUS_LABELS, PEP_TERMS, termKey, type PepListRow, type PepStatus,
+} from '../../api/contract.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useAcademicYears, useChildren, useLocalAuthorities } from '../../api/queries.ts';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import {
-  LoadFailed, Loading, RatingBadge, StatusBadge, parseTermKey, plural, setPepFlash, statusDetail, takePepFlash, termForDate, termKeyOf, todayIso, usePepStyles,
+  LoadFailed, Loading, pepTermOn, RatingBadge, StatusBadge, plural, setPepFlash, statusDetail, takePepFlash, todayIso, usePepStyles,
 } from './common.tsx';
 import { usePepList, usePepOperation, type TermChoice } from './queries.ts';
 import { go, pepsHref } from './route.ts';
@@ -65,7 +67,7 @@ export function PepList() {
   const [la, setLaState] = useState<string>(remembered.la);
   const years = useAcademicYears();
   // The current term, worked out from the school calendar as the register does.
-  const current = useMemo(() => (years.data ? termForDate(years.data, todayIso()) : null), [years.data]);
+  const current = useMemo(() => (years.data ? pepTermOn(years.data, todayIso()) : null), [years.data]);
   const list = usePepList(term ?? current);
   const las = useLocalAuthorities();
   // listPeps also lists children who left during the term; no PEP can be started for a leaver.
@@ -90,7 +92,7 @@ export function PepList() {
   const termOptions = useMemo(() => {
     const keys = new Set<string>();
     for (const y of years.data ?? []) for (const t of PEP_TERMS) keys.add(`${y.label}-${t}`);
-    if (shownTerm) keys.add(termKeyOf(shownTerm));
+    if (shownTerm) keys.add(termKey(shownTerm));
     return [...keys].map((k) => parseTermKey(k)!).filter(Boolean)
       .sort((a, b) => b.academicYear.localeCompare(a.academicYear) || PEP_TERMS.indexOf(b.term) - PEP_TERMS.indexOf(a.term));
   }, [years.data, shownTerm]);
@@ -149,9 +151,9 @@ export function PepList() {
 
       <div role="search" aria-label="Choose PEPs" className={styles.filters}>
         <Field label="Term">
-          <Select className={styles.control} value={shownTerm ? termKeyOf(shownTerm) : ''}
+          <Select className={styles.control} value={shownTerm ? termKey(shownTerm) : ''}
             onChange={(_e, d) => setTerm(parseTermKey(d.value))}>
-            {termOptions.map((t) => <option key={termKeyOf(t)} value={termKeyOf(t)}>{t.term} term {t.academicYear}</option>)}
+            {termOptions.map((t) => <option key={termKey(t)} value={termKey(t)}>{t.term} term {t.academicYear}</option>)}
           </Select>
         </Field>
         <Field label="Status">

@@ -5,7 +5,9 @@ import {
   Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type FormEventHandler, type ReactNode } from 'react';
-import { PEP_STATUS_LABELS, type PepRag, type PepStatus, type PepTermName } from '../../api/contract.ts';
+import {
+  fallbackPeriod, PEP_STATUS_LABELS, termForDate, type PepRag, type PepStatus, type PepTermName, type PepTermRef,
+} from '../../api/contract.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { scheduleModalCleanup } from '../../app/useStaleModalGuard.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -120,32 +122,12 @@ export function statusDetail(p: { status: PepStatus; submittedOn: string | null;
 export const formatPounds = (pence: number): string =>
   `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
 
-export const termKeyOf = (t: { academicYear: string; term: PepTermName }): string => `${t.academicYear}-${t.term}`;
-
-export function parseTermKey(key: string): { academicYear: string; term: PepTermName } | null {
-  const m = /^(\d{4}-\d{2})-(Autumn|Spring|Summer)$/.exec(key);
-  return m ? { academicYear: m[1]!, term: m[2] as PepTermName } : null;
-}
-
-const yearLabel = (start: number): string => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-
-function fallbackEnd(t: { academicYear: string; term: PepTermName }): string {
-  const y = Number(t.academicYear.slice(0, 4));
-  return t.term === 'Autumn' ? `${y}-12-31` : t.term === 'Spring' ? `${y + 1}-03-31` : `${y + 1}-08-31`;
-}
-
 /**
- * The PEP term a date falls in, as the register works it out: this academic year's terms and the
- * next Autumn, in order, the first not yet ended (so a holiday belongs to the term after it).
+ * The PEP term a date falls in, by the register's own rule (contract/pepTerms.ts), over the
+ * academic years the renderer has loaded.
  */
-export function termForDate(years: { label: string; terms: { name: PepTermName; endDate: string }[] }[], date: string): { academicYear: string; term: PepTermName } {
-  const y = Number(date.slice(0, 4));
-  const start = Number(date.slice(5, 7)) >= 9 ? y : y - 1;
-  const candidates = [...(['Autumn', 'Spring', 'Summer'] as const).map((term) => ({ academicYear: yearLabel(start), term })),
-    { academicYear: yearLabel(start + 1), term: 'Autumn' as const }];
-  const end = (t: { academicYear: string; term: PepTermName }) =>
-    years.find((a) => a.label === t.academicYear)?.terms.find((x) => x.name === t.term)?.endDate ?? fallbackEnd(t);
-  return candidates.find((t) => end(t) >= date) ?? candidates[candidates.length - 1]!;
+export function pepTermOn(years: { label: string; terms: { name: PepTermName; endDate: string }[] }[], date: string): PepTermRef {
+  return termForDate(date, (t) => years.find((a) => a.label === t.academicYear)?.terms.find((x) => x.name === t.term)?.endDate ?? fallbackPeriod(t).end);
 }
 
 export function todayIso(): string {
