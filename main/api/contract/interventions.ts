@@ -89,9 +89,23 @@ export interface Intervention {
 
 export interface InterventionSession { id: number; date: string; attended: boolean; note: string | null }
 
+/** A PEP target this intervention supports (linked from the PEP's targets; DESIGN.md "PEPs"). */
+export interface InterventionPepTarget {
+  pepId: number;
+  academicYear: string;
+  term: 'Autumn' | 'Spring' | 'Summer';
+  pepStatus: string;
+  targetId: number;
+  area: string | null;
+  target: string;
+  byWhen: string | null;
+}
+
 export interface InterventionDetail extends Intervention {
   /** Oldest first. */
   sessions: InterventionSession[];
+  /** The PEP targets it supports, latest PEP first. */
+  pepTargets: InterventionPepTarget[];
 }
 
 export interface InterventionTotals {

@@ -7,8 +7,10 @@ import { type FieldIssue } from '../../../db/errors.ts';
 import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
 import type {
-  createInterventionInput, InterventionDetail, InterventionList, interventionFilterInput, rateInterventionInput, updateInterventionInput,
+  createInterventionInput, InterventionDetail, InterventionList, interventionFilterInput, InterventionPepTarget, rateInterventionInput,
+  updateInterventionInput,
 } from '../../api/contract/interventions.ts';
+import { compareTerms } from '../../api/contract/pepTerms.ts';
 import { formatDate } from '../../documents/format.ts';
 import { childAuditRef } from '../children/audit.ts';
 import { requireEditableChild, throwIfIssues, touchChild } from '../children/guard.ts';
@@ -32,7 +34,23 @@ export function getIntervention(register: Register, id: number, asOf: string): I
   return {
     ...toIntervention(row, sessionStats(register, [id]).get(id), asOf),
     sessions: sessions.map((s) => ({ id: s.id, date: s.session_date, attended: s.attended === 1, note: s.note })),
+    pepTargets: supportedPepTargets(register, id),
   };
+}
+
+/** The PEP targets linked to the intervention (the link is made on the PEP), latest PEP first. */
+function supportedPepTargets(register: Register, id: number): InterventionPepTarget[] {
+  const rows = register.all(qb.selectFrom('pep_target_interventions')
+    .innerJoin('pep_targets', 'pep_targets.id', 'pep_target_interventions.pep_target_id')
+    .innerJoin('peps', 'peps.id', 'pep_targets.pep_id')
+    .select(['peps.id as pep_id', 'peps.academic_year', 'peps.term', 'peps.status', 'pep_targets.id as target_id', 'pep_targets.area',
+      'pep_targets.target', 'pep_targets.by_when', 'pep_targets.position'])
+    .where('pep_target_interventions.intervention_id', '=', id));
+  return rows
+    .sort((a, b) => compareTerms({ academicYear: b.academic_year, term: b.term }, { academicYear: a.academic_year, term: a.term }) || a.position - b.position)
+    .map((r) => ({
+      pepId: r.pep_id, academicYear: r.academic_year, term: r.term, pepStatus: r.status, targetId: r.target_id, area: r.area, target: r.target, byWhen: r.by_when,
+    }));
 }
 
 type Body = Omit<CreateIntervention, 'childId'>;

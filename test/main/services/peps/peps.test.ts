@@ -12,6 +12,7 @@ import {
   pepFactsSource, refreshPepSnapshot, reviewPreviousTarget, saveLaPepFormat, savePepAction, savePepTarget, setPepAttendees, updatePep,
 } from '../../../../main/services/peps/index.ts';
 import { DEFAULT_PEP_SECTIONS } from '../../../../main/api/contract/peps.ts';
+import { getIntervention } from '../../../../main/services/interventions/interventions.ts';
 import { cleanupTempDirs, expectRegisterError } from '../../../helpers/db.ts';
 import { type PepFixture, pepFixture, pepRows, TODAY } from './fixture.ts';
 
@@ -128,6 +129,11 @@ describe('editing, targets and completeness', () => {
     expect(p.targets[0]!.smart.smart).toBe(true);
     expect(p.targets[0]!.interventions).toEqual([{ interventionId: f.interventionId, label: 'One-to-one tuition (Maths)' }]);
     expect(p.completeness.missing).not.toContain('Target 1 is SMART');
+    // The intervention shows the target it supports, with the PEP to open.
+    expect(getIntervention(f.register, f.interventionId, TODAY).pepTargets).toEqual([{
+      pepId, academicYear: '2025-26', term: 'Autumn', pepStatus: 'draft', targetId: p.targets[0]!.id, area: 'Maths',
+      target: 'Recall multiplication facts to 12 × 12 accurately', byWhen: '2026-03-27',
+    }]);
   });
 
   it("refuses to link another child's intervention", async () => {
