@@ -93,26 +93,64 @@ export function writeBackup(db: SqliteDb, dataKey: Uint8Array, keyring: Keyring,
       dbSha256: sha256,
       keyring,
     };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const prefix = Buffer.alloc(16);
-    MAGIC.copy(prefix, 0);
-    prefix.writeUInt32LE(FORMAT_VERSION, 8);
-    prefix.writeUInt32LE(headerBytes.length, 12);
-    writeFileAtomic(file, (out) => {
-      fs.writeSync(out, prefix);
-      fs.writeSync(out, headerBytes);
-      const src = fs.openSync(tmp, 'r');
-      try {
-        copyRange(src, 0, bytes, out);
-      } finally {
-        fs.closeSync(src);
-      }
-    });
+    const written = writeBackupFile(file, header, tmp, 0);
     verifyBackupFile(file, dataKey);
-    return { file, bytes: 16 + headerBytes.length + bytes, createdAt, verified: true };
+    return { file, bytes: written, createdAt, verified: true };
   } finally {
     fs.rmSync(tmp, { force: true });
   }
+}
+
+/**
+ * Writes a backup file atomically: the header, then the database bytes copied from `source` at
+ * `offset`, checked against the header's checksum before the file takes its name. Returns its size.
+ */
+function writeBackupFile(file: string, header: BackupHeader, source: string, offset: number): number {
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.alloc(16);
+  MAGIC.copy(prefix, 0);
+  prefix.writeUInt32LE(FORMAT_VERSION, 8);
+  prefix.writeUInt32LE(headerBytes.length, 12);
+  writeFileAtomic(file, (out) => {
+    fs.writeSync(out, prefix);
+    fs.writeSync(out, headerBytes);
+    const src = fs.openSync(source, 'r');
+    const hash = crypto.createHash('sha256');
+    try {
+      copyRange(src, offset, header.dbBytes, out, hash);
+    } finally {
+      fs.closeSync(src);
+    }
+    if (hash.digest('hex') !== header.dbSha256) throw new Error('the database changed while it was copied');
+  });
+  return 16 + headerBytes.length + header.dbBytes;
+}
+
+/**
+ * A removed user loses their way into the backups in the register's own backups folder too: their
+ * keyring entry is taken out of each backup's header (the database inside, and everyone else's
+ * entries, are unchanged). Copies kept elsewhere cannot be reached. Best effort, file by file, each
+ * replaced atomically: a backup that cannot be read or rewritten is left exactly as it was.
+ */
+export function withdrawUserFromBackups(dir: string, registerId: string, userId: string): { changed: number; unchanged: number; failed: number } {
+  const out = { changed: 0, unchanged: 0, failed: 0 };
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cicbackup')) : [];
+  for (const f of files) {
+    const file = path.join(dir, f);
+    try {
+      const { header, dbOffset } = readBackup(file);
+      if (header.registerId !== registerId || !header.keyring.users.some((u) => u.id === userId)) {
+        out.unchanged++;
+        continue;
+      }
+      const keyring = { ...header.keyring, users: header.keyring.users.filter((u) => u.id !== userId) };
+      writeBackupFile(file, { ...header, keyring }, file, dbOffset);
+      out.changed++;
+    } catch {
+      out.failed++;
+    }
+  }
+  return out;
 }
 
 /** Reads and checks a backup's header and checksum (streamed); the database stays on disk. */

@@ -17,7 +17,7 @@ import {
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations/index.ts';
 import { registerFiles } from './paths.ts';
 import { all, one, run } from './query.ts';
-import { pruneBackups, writeBackup } from './backup.ts';
+import { pruneBackups, withdrawUserFromBackups, writeBackup } from './backup.ts';
 
 export type Credential =
   | { userId: string; passphrase: string }
@@ -275,6 +275,9 @@ export class Register {
       this.sqlite.prepare('UPDATE users SET removed_at = ? WHERE id = ?').run(new Date().toISOString(), userId);
       this.audit({ action: 'user.remove', recordType: 'user', recordId: userId });
     });
+    // The backups in the register's own folder were sealed under the old key with the old keyring:
+    // take the removed user's entry out of them too (best effort; the removal above is complete).
+    withdrawUserFromBackups(registerFiles(this.path).backupsDir, keyring.registerId, userId);
   }
 
   // ---- internals ---------------------------------------------------------------------------

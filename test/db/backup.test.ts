@@ -254,3 +254,38 @@ describe('automatic backups', () => {
     }
   });
 });
+
+describe('removing a user', () => {
+  it("takes their entry out of the backups folder's backups; the others, and a copy kept elsewhere, are left as they were", async () => {
+    const made = await createRegister();
+    const { register, path: p } = made;
+    const leaver = await register.addUser({ name: STAFF.deputy.name, role: 'deputy', passphrase: STAFF.deputy.passphrase });
+    const stays = await register.addUser({ name: STAFF.deputy2.name, role: 'deputy', passphrase: STAFF.deputy2.passphrase });
+    const before = dumpTables(register.sqlite);
+    const inFolder = register.autoBackup(new Date(Date.UTC(2026, 10, 1))).file;
+    const elsewhere = path.join(tempDir('usb'), 'copy.cicbackup');
+    register.backupTo(elsewhere);
+    // A damaged file in the folder is left exactly as it is, and does not stop the removal.
+    const damaged = path.join(registerFiles(p).backupsDir, 'damaged.cicbackup');
+    fs.writeFileSync(damaged, 'not a backup');
+    try {
+      register.removeUser(leaver.id);
+    } finally {
+      register.close();
+    }
+    expect(readBackup(inFolder).header.keyring.users.map((u) => u.id).sort()).toEqual([made.dtId, stays.id].sort());
+    expect(readBackup(elsewhere).header.keyring.users.map((u) => u.id)).toContain(leaver.id);
+    expect(fs.readFileSync(damaged, 'utf8')).toBe('not a backup');
+    expect(fs.readdirSync(registerFiles(p).backupsDir).sort()).toEqual([path.basename(inFolder), 'damaged.cicbackup'].sort());
+
+    // The leaver's passphrase no longer restores the folder's backup; everyone else's still does, whole.
+    const t1 = path.join(tempDir('restore'), 'by-leaver.cicregister');
+    await expectRegisterError(() => restoreBackup(inFolder, t1, { passphrase: STAFF.deputy.passphrase }), 'WrongPassphrase');
+    const t2 = path.join(tempDir('restore'), 'by-deputy.cicregister');
+    await restoreBackup(inFolder, t2, { passphrase: STAFF.deputy2.passphrase });
+    expect((await rawDump(t2, stays.id, STAFF.deputy2.passphrase)).dump).toEqual(before);
+    const t3 = path.join(tempDir('restore'), 'by-recovery.cicregister');
+    await restoreBackup(inFolder, t3, { recoveryKey: made.recoveryKey });
+    expect((await rawDump(t3, made.dtId, STAFF.dt.passphrase)).dump).toEqual(before);
+  });
+});
