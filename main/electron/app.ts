@@ -14,6 +14,7 @@ import { shellPaths } from './renderer.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
 import { makeSaveFiles } from './saveFiles.ts';
+import { guardUnload } from './unloadGuard.ts';
 
 export type ElectronModules = Pick<
   typeof Electron,
@@ -140,6 +141,8 @@ export function runApp(electron: ElectronModules, opts: RunOptions): RunningApp 
     w.on('closed', () => {
       if (win === w) win = null;
     });
+    // Unsaved changes in a form: ask before closing or reloading, except for a lock's reload.
+    guardUnload(w, dialog, () => !context.register);
     w.webContents.on('context-menu', (_event, params) => {
       const template = contextMenuTemplate(params);
       if (template.length) Menu.buildFromTemplate(template).popup({ window: w });

@@ -225,6 +225,7 @@ test('a child\'s file: every tab and form is accessible; subject access export; 
   await expect(dialog.getByText('A URN is six digits.')).toBeVisible();
   await file.expectDialogAccessible('child: school dialog');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await pages.frame.discardChanges(); // something was typed, so Cancel asks first
   await file.expectClosed(dialog);
   await page.getByRole('button', { name: 'Add result' }).click();
   dialog = file.dialog('Add prior attainment');
@@ -236,6 +237,7 @@ test('a child\'s file: every tab and form is accessible; subject access export; 
   await file.expectDialogAccessible('child: prior attainment dialog');
   await dialogShot(dialog, 'children-attainment-dialog');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await pages.frame.discardChanges(); // something was typed, so Cancel asks first
   await file.expectClosed(dialog);
 
   await file.openTab('Attendance and exclusions');
@@ -254,6 +256,7 @@ test('a child\'s file: every tab and form is accessible; subject access export; 
   await expect(dialog.getByText('Present, authorised and unauthorised sessions add up to more than the possible sessions.')).toBeVisible();
   await file.expectDialogAccessible('child: attendance dialog');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await pages.frame.discardChanges(); // something was typed, so Cancel asks first
   await file.expectClosed(dialog);
 
   await file.openTab('Voice');

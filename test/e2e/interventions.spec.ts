@@ -141,6 +141,7 @@ test('log a PP+-funded intervention with sessions and see the PP+ spent figures 
   await expect(edit.getByText(`A session is recorded on ${ukDate(0)}, before this start date.`, { exact: false })).toBeVisible();
   await expect(field(edit, 'Starts')).toBeFocused();
   await edit.getByRole('link', { name: 'Cancel' }).click();
+  await pages.frame.discardChanges(); // the start date was changed, so Cancel asks first
 
   // ---- PP+: the child's spent and the school's total spent rise by £350 ----
   await pages.frame.nav.getByRole('link', { name: 'Interventions', exact: true }).click();

@@ -18,6 +18,7 @@ import { PepsArea } from '../screens/peps/PepsArea.tsx';
 import { ReportsArea } from '../screens/reports/ReportsArea.tsx';
 import { AREAS, hrefFor, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { UnsavedChangesDialog } from './unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   frame: { height: '100vh', display: 'grid', gridTemplateRows: 'auto auto 1fr auto', backgroundColor: tokens.colorNeutralBackground2 },
@@ -157,6 +158,7 @@ export function AppFrame({ status }: { status: AppStatus }) {
         </main>
       </div>
       <StatusBar status={status} />
+      <UnsavedChangesDialog />
     </div>
   );
 }

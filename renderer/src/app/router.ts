@@ -26,6 +26,8 @@ export function parseHash(hash: string): Route {
 
 export const hrefFor = (area: Area, sub?: string | null): string => `#/${area}${sub ? `/${sub}` : ''}`;
 
+// While a form has unsaved changes, app/unsavedChanges.tsx holds any change of hash (this one,
+// links, Back) until the DT has chosen to keep editing or to discard.
 export function navigate(area: Area, sub?: string | null): void {
   const next = hrefFor(area, sub);
   if (location.hash !== next) location.hash = next;

@@ -12,6 +12,8 @@ interface Props {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that backs out (first, so it has the focus): "Cancel" unless told. */
+  cancelLabel?: string;
   busy?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -30,7 +32,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, error, onConfirm, onCancel, danger }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', busy, error, onConfirm, onCancel, danger }: Props) {
   const styles = useStyles();
   useEffect(() => scheduleModalCleanup, []);
   const submit = (e: FormEvent) => {
@@ -48,7 +50,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, error
               <FormAlert messages={error} />
             </DialogContent>
             <DialogActions>
-              <Button type="button" appearance="secondary" onClick={onCancel} disabled={busy}>Cancel</Button>
+              <Button type="button" appearance="secondary" onClick={onCancel} disabled={busy}>{cancelLabel}</Button>
               <Button type="submit" appearance="primary" disabled={busy} className={danger ? styles.danger : undefined}>
                 {busy ? 'Please wait…' : confirmLabel}
               </Button>

@@ -8,8 +8,11 @@ export class AppFramePage {
   readonly nav: Locator;
   readonly signedIn: Locator;
   readonly lastBackup: Locator;
+  /** "Discard unsaved changes?": asked before typed work would be thrown away. */
+  readonly discardDialog: Locator;
 
   constructor(readonly page: Page) {
+    this.discardDialog = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
     this.schoolName = page.getByTestId('school-name');
     this.lockButton = page.getByRole('button', { name: 'Lock', exact: true });
     this.nav = page.getByRole('navigation', { name: 'Main' });
@@ -29,6 +32,30 @@ export class AppFramePage {
   async go(area: AreaName): Promise<void> {
     await this.nav.getByRole('link', { name: area, exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: area })).toBeVisible();
+  }
+
+  /** Clicks an area in the navigation while a form has unsaved changes: the question appears. */
+  async goAskingFirst(area: AreaName): Promise<void> {
+    await this.nav.getByRole('link', { name: area, exact: true }).click();
+    await expect(this.discardDialog).toBeVisible();
+  }
+
+  /** The question has finished appearing (so axe-core does not measure it half faded in). */
+  async expectQuestionSettled(): Promise<void> {
+    await expect(this.discardDialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  }
+
+  /** Answers the question with Keep editing (the default): the form stays as it was. */
+  async keepEditing(): Promise<void> {
+    await this.discardDialog.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(this.discardDialog).toHaveCount(0);
+  }
+
+  /** Answers the question with Discard changes: the move away goes ahead. */
+  async discardChanges(): Promise<void> {
+    await this.discardDialog.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(this.discardDialog).toHaveCount(0);
   }
 
   async lock(): Promise<void> {

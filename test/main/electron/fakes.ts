@@ -119,7 +119,7 @@ export interface FakeElectron {
   session: { defaultSession: FakeSession };
   ipcMain: FakeIpcMain;
   powerMonitor: EventEmitter;
-  dialog: { showSaveDialog: Mock<Fn>; showMessageBox: Mock<Fn>; showErrorBox: Mock<Fn> };
+  dialog: { showSaveDialog: Mock<Fn>; showMessageBox: Mock<Fn>; showMessageBoxSync: Mock<Fn>; showErrorBox: Mock<Fn> };
   Menu: { applicationMenu: FakeMenu | null; buildFromTemplate: Mock<Fn>; setApplicationMenu: Mock<Fn> };
   BrowserWindow: typeof FakeBrowserWindow;
 }
@@ -129,9 +129,11 @@ export function fakeElectron(): FakeElectron {
   const session = { defaultSession: new FakeSession() };
   const ipcMain = new FakeIpcMain();
   const powerMonitor = new EventEmitter();
-  const dialog: { showSaveDialog: Mock<Fn>; showMessageBox: Mock<Fn>; showErrorBox: Mock<Fn> } = {
+  const dialog: { showSaveDialog: Mock<Fn>; showMessageBox: Mock<Fn>; showMessageBoxSync: Mock<Fn>; showErrorBox: Mock<Fn> } = {
     showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' }) as { canceled: boolean; filePath?: string }),
     showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+    // Stay (1), the dialog's default and cancel answer, unless a test chooses otherwise.
+    showMessageBoxSync: vi.fn(() => 1),
     showErrorBox: vi.fn(),
   };
   const Menu: { applicationMenu: FakeMenu | null; buildFromTemplate: Mock<Fn>; setApplicationMenu: Mock<Fn> } = {

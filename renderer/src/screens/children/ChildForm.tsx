@@ -20,6 +20,7 @@ import { DateField, SelectField, TextAreaField, TextField } from '../../componen
 import { formatUkDate, parseUkDate } from '../../lib/dates.ts';
 import { optionalUkDate, submitErrors, ukDate } from '../../lib/forms.ts';
 import { hrefFor } from '../../app/router.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 import { Fieldset } from '../settings/common.tsx';
 import {
   LoadFailed, Loading, displayName, setFlash, todayIso, useChildFileOperation, useChildStyles, yearGroupLabel, yearGroupOn,
@@ -145,11 +146,13 @@ function ChildForm({ child }: { child: Child | null }) {
   const run = useChildFileOperation();
   const [failure, setFailure] = useState<string[]>([]);
   const schema = useMemo(() => (child ? updateSchema(child.id) : createSchema), [child]);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, z.output<typeof createChildInput>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, z.output<typeof createChildInput>>({
     // The two schemas share the form's shape; the update one adds the id.
     resolver: zodResolver(schema as typeof createSchema),
     defaultValues: child ? toForm(child) : blankForm(),
   });
+  // Cancel is a link, so the app-wide guard asks before it (and any other link) leaves the form.
+  const unsaved = useUnsavedChanges(isDirty);
   const [status, senProvision, dob, offset] = useWatch({ control, name: ['status', 'senProvision', 'dateOfBirth', 'yearGroupOffset'] });
 
   const dobIso = parseUkDate(dob ?? '');
@@ -161,10 +164,12 @@ function ChildForm({ child }: { child: Child | null }) {
     try {
       if (child) {
         await run('updateChild', { ...values, id: child.id });
+        unsaved.saved();
         setFlash('Details saved.');
         go(childrenHref.file(child.id));
       } else {
         const file = await run('createChild', values);
+        unsaved.saved();
         setFlash(`${displayName(file.child)} has been added. Record their placement under Care and contacts.`);
         go(childrenHref.file(file.child.id, 'care'));
       }

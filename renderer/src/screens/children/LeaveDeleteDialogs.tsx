@@ -18,6 +18,7 @@ import { submitErrors, ukDate } from '../../lib/forms.ts';
 import { displayName, setFlash, todayIso, useChildFileOperation, useChildStyles } from './common.tsx';
 import { RecordDialog, useDialogState } from './RecordDialog.tsx';
 import { childrenHref, go } from './route.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const leaveForm = z.object({ leavingDate: ukDate('the leaving date'), leavingDestination: z.string() });
 
@@ -35,11 +36,12 @@ export function LeaveDialog({ file, onClose, onSaved }: { file: ChildFile; onClo
   const run = useChildFileOperation();
   const settings = useSettings();
   const schema = leaveForm.transform((v) => ({ id: c.id, ...v })).pipe(markChildLeftInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema), defaultValues: { leavingDate: formatUkDate(todayIso()), leavingDestination: '' },
   });
   const [failure, setFailure] = useState<string[]>([]);
   const dialog = useDialogState(onClose);
+  const unsaved = useUnsavedChanges(isDirty && dialog.open);
   const years = settings.data?.retentionYearsAfterDob;
   const review = years ? addYearsIso(c.dateOfBirth, years) : null;
   const onSubmit = handleSubmit(async (values) => {
@@ -55,7 +57,7 @@ export function LeaveDialog({ file, onClose, onSaved }: { file: ChildFile; onClo
   });
   return (
     <RecordDialog title={`Mark ${displayName(c)} as left`} submitLabel="Mark as left" busy={isSubmitting} failure={failure}
-      failureTitle="The leaving was not recorded" onSubmit={onSubmit} state={dialog}
+      failureTitle="The leaving was not recorded" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro="Their record moves to Leavers and becomes read-only. Only the Designated Teacher can undo this.">
       <div className={common.formGrid2}>
         <DateField label="Leaving date" required control={control} name="leavingDate" />

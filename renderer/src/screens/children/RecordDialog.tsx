@@ -6,6 +6,7 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type FormEventHandler, type ReactNode } from 'react';
+import { DiscardQuestion, type UnsavedChanges } from '../../app/unsavedChanges.tsx';
 import { scheduleModalCleanup } from '../../app/useStaleModalGuard.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 
@@ -57,12 +58,14 @@ interface Props {
   failureTitle: string;
   onSubmit: FormEventHandler<HTMLFormElement>;
   children: ReactNode;
+  /** The form's unsaved-changes guard: Cancel and Escape ask before throwing typed work away. */
+  unsaved?: UnsavedChanges;
 }
 
-export function RecordDialog({ state, title, intro, submitLabel, busy, failure, failureTitle, onSubmit, children }: Props) {
+export function RecordDialog({ state, title, intro, submitLabel, busy, failure, failureTitle, onSubmit, children, unsaved }: Props) {
   const styles = useStyles();
   useEffect(() => scheduleModalCleanup, []);
-  const onClose = state.close;
+  const onClose = () => (unsaved ? unsaved.confirmDiscard(state.close) : state.close());
   return (
     <Dialog open={state.open} modalType="modal" onOpenChange={(_e, d) => { if (!d.open && !busy) onClose(); }}
       surfaceMotion={{ onMotionFinish: (_e, d) => { if (d.direction === 'exit') state.finish(); } }}>
@@ -81,6 +84,8 @@ export function RecordDialog({ state, title, intro, submitLabel, busy, failure, 
             </DialogActions>
           </DialogBody>
         </form>
+        {/* Outside the form: the question's own buttons must not submit this one. */}
+        {unsaved ? <DiscardQuestion /> : null}
       </DialogSurface>
     </Dialog>
   );

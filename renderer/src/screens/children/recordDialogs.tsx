@@ -20,6 +20,7 @@ import { optionalUkDate, submitErrors, ukDate } from '../../lib/forms.ts';
 import { useChildFileOperation, useChildStyles } from './common.tsx';
 import { CodeSelectField, RadioField } from './fields.tsx';
 import { RecordDialog, useDialogState } from './RecordDialog.tsx';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 export interface DialogProps<R> {
   childId: number;
@@ -58,20 +59,22 @@ const optionalNumberText = (label: string) => z.string().trim().transform((t, ct
   return v;
 });
 
-function useSave<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly string[], props: DialogProps<unknown>) {
+function useSave<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly string[], props: DialogProps<unknown>, dirty: boolean) {
   const [failure, setFailure] = useState<string[]>([]);
   const dialog = useDialogState(props.onClose);
+  const unsaved = useUnsavedChanges(dirty && dialog.open);
   const save = async (action: () => Promise<unknown>, message: string) => {
     setFailure([]);
     try {
       await action();
+      unsaved.saved();
       props.onSaved(message);
       dialog.close();
     } catch (e) {
       setFailure(submitErrors(e, setError, fields));
     }
   };
-  return { failure, save, dialog };
+  return { failure, save, dialog, unsaved };
 }
 
 // ---- placements ---------------------------------------------------------------------------------
@@ -91,21 +94,21 @@ export function PlacementDialog(props: DialogProps<Placement>) {
   const common = useChildStyles();
   const run = useChildFileOperation();
   const schema = placementForm.transform((v) => ({ childId, ...v }) as z.input<typeof addPlacementInput>).pipe(addPlacementInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       placementType: s(p?.placementType), carerName: s(p?.carerName), carerPhone: s(p?.carerPhone), carerEmail: s(p?.carerEmail),
       startDate: formatUkDate(p?.startDate), endDate: formatUkDate(p?.endDate), notes: s(p?.notes),
     },
   });
-  const { failure, save, dialog } = useSave(setError, Object.keys(placementForm.shape), props);
+  const { failure, save, dialog, unsaved } = useSave(setError, Object.keys(placementForm.shape), props, isDirty);
   const onSubmit = handleSubmit(({ childId: _c, ...body }) => save(
     () => (p ? run('updatePlacement', { id: p.id, ...body }) : run('addPlacement', { childId, ...body })),
     p ? 'Placement saved.' : 'Placement added.',
   ));
   return (
     <RecordDialog title={p ? 'Edit placement' : 'Add a placement'} submitLabel={p ? 'Save placement' : 'Add placement'} busy={isSubmitting}
-      failure={failure} failureTitle="The placement was not saved" onSubmit={onSubmit} state={dialog}
+      failure={failure} failureTitle="The placement was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro={p ? undefined : 'A new placement with no end date becomes the current one: the previous placement is ended on the day this one starts.'}>
       <CodeSelectField label="Placement type (SSDA903)" required control={control} name="placementType" codes={PLACEMENT_TYPE_CODES} blank="Choose…" />
       <div className={common.formGrid2}>
@@ -137,21 +140,21 @@ export function EducationDialog(props: DialogProps<EducationHistoryEntry>) {
   const common = useChildStyles();
   const run = useChildFileOperation();
   const schema = educationForm.transform((v) => ({ childId, ...v }) as z.input<typeof addEducationHistoryInput>).pipe(addEducationHistoryInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       schoolName: s(r?.schoolName), schoolUrn: s(r?.schoolUrn), startDate: formatUkDate(r?.startDate), endDate: formatUkDate(r?.endDate),
       reasonForLeaving: s(r?.reasonForLeaving),
     },
   });
-  const { failure, save, dialog } = useSave(setError, Object.keys(educationForm.shape), props);
+  const { failure, save, dialog, unsaved } = useSave(setError, Object.keys(educationForm.shape), props, isDirty);
   const onSubmit = handleSubmit(({ childId: _c, ...body }) => save(
     () => (r ? run('updateEducationHistory', { id: r.id, ...body }) : run('addEducationHistory', { childId, ...body })),
     r ? 'School saved.' : 'School added to the education history.',
   ));
   return (
     <RecordDialog title={r ? 'Edit a school attended' : 'Add a school attended'} submitLabel={r ? 'Save school' : 'Add school'} busy={isSubmitting}
-      failure={failure} failureTitle="The school was not saved" onSubmit={onSubmit} state={dialog}>
+      failure={failure} failureTitle="The school was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}>
       <div className={common.formGrid2}>
         <TextField label="School" required control={control} name="schoolName" />
         <TextField label="URN" hint="Six digits, if known" inputMode="numeric" control={control} name="schoolUrn" />
@@ -179,14 +182,14 @@ export function AttainmentDialog(props: DialogProps<PriorAttainment>) {
   const common = useChildStyles();
   const run = useChildFileOperation();
   const schema = attainmentForm.transform((v) => ({ childId, ...v }) as z.input<typeof addPriorAttainmentInput>).pipe(addPriorAttainmentInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       measure: r?.measure ?? 'KS2', subject: s(r?.subject), result: s(r?.result), resultNum: n(r?.resultNum),
       assessedOn: formatUkDate(r?.assessedOn), notes: s(r?.notes),
     },
   });
-  const { failure, save, dialog } = useSave(setError, Object.keys(attainmentForm.shape), props);
+  const { failure, save, dialog, unsaved } = useSave(setError, Object.keys(attainmentForm.shape), props, isDirty);
   const onSubmit = handleSubmit(({ childId: _c, ...body }) => save(
     () => (r ? run('updatePriorAttainment', { id: r.id, ...body }) : run('addPriorAttainment', { childId, ...body })),
     r ? 'Prior attainment saved.' : 'Prior attainment added.',
@@ -194,7 +197,7 @@ export function AttainmentDialog(props: DialogProps<PriorAttainment>) {
   const measure = useWatch({ control, name: 'measure' });
   return (
     <RecordDialog title={r ? 'Edit prior attainment' : 'Add prior attainment'} submitLabel={r ? 'Save' : 'Add'} busy={isSubmitting}
-      failure={failure} failureTitle="The prior attainment was not saved" onSubmit={onSubmit} state={dialog}>
+      failure={failure} failureTitle="The prior attainment was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}>
       <div className={common.formGrid2}>
         <SelectField label="Measure" required control={control} name="measure">
           {[...new Set([...PRIOR_ATTAINMENT_MEASURES, measure])].map((m) => <option key={m} value={m}>{m}</option>)}
@@ -227,7 +230,7 @@ export function AttendanceDialog(props: DialogProps<AttendancePeriod>) {
   const common = useChildStyles();
   const run = useChildFileOperation();
   const schema = attendanceForm.transform((v) => ({ childId, ...v }) as z.input<typeof addAttendancePeriodInput>).pipe(addAttendancePeriodInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       periodStart: formatUkDate(r?.periodStart), periodEnd: formatUkDate(r?.periodEnd), possibleSessions: n(r?.possibleSessions),
@@ -236,14 +239,14 @@ export function AttendanceDialog(props: DialogProps<AttendancePeriod>) {
   });
   const [possible, present] = useWatch({ control, name: ['possibleSessions', 'presentSessions'] });
   const pct = Number(possible) > 0 && present !== '' && Number.isFinite(Number(present)) ? (Number(present) / Number(possible)) * 100 : null;
-  const { failure, save, dialog } = useSave(setError, Object.keys(attendanceForm.shape), props);
+  const { failure, save, dialog, unsaved } = useSave(setError, Object.keys(attendanceForm.shape), props, isDirty);
   const onSubmit = handleSubmit(({ childId: _c, ...body }) => save(
     () => (r ? run('updateAttendancePeriod', { id: r.id, ...body }) : run('addAttendancePeriod', { childId, ...body })),
     r ? 'Attendance period saved.' : 'Attendance period added.',
   ));
   return (
     <RecordDialog title={r ? 'Edit attendance period' : 'Add attendance'} submitLabel={r ? 'Save attendance' : 'Add attendance'} busy={isSubmitting}
-      failure={failure} failureTitle="The attendance was not saved" onSubmit={onSubmit} state={dialog}
+      failure={failure} failureTitle="The attendance was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro="Sessions are half days (two a day), as the MIS counts them.">
       <div className={common.formGrid2}>
         <DateField label="From" required control={control} name="periodStart" />
@@ -286,7 +289,7 @@ export function ExclusionDialog(props: DialogProps<Exclusion>) {
   const common = useChildStyles();
   const run = useChildFileOperation();
   const schema = exclusionForm.transform((v) => ({ childId, ...v }) as z.input<typeof addExclusionInput>).pipe(addExclusionInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       kind: r?.kind ?? 'SUSP', startDate: formatUkDate(r?.startDate), endDate: formatUkDate(r?.endDate), schoolDays: n(r?.schoolDays),
@@ -294,14 +297,14 @@ export function ExclusionDialog(props: DialogProps<Exclusion>) {
       paperworkSentOn: formatUkDate(r?.paperworkSentOn), reintegrationMeetingOn: formatUkDate(r?.reintegrationMeetingOn),
     },
   });
-  const { failure, save, dialog } = useSave(setError, Object.keys(exclusionForm.shape), props);
+  const { failure, save, dialog, unsaved } = useSave(setError, Object.keys(exclusionForm.shape), props, isDirty);
   const onSubmit = handleSubmit(({ childId: _c, ...body }) => save(
     () => (r ? run('updateExclusion', { id: r.id, ...body }) : run('addExclusion', { childId, ...body })),
     r ? 'Suspension saved.' : 'Suspension recorded.',
   ));
   return (
     <RecordDialog title={r ? 'Edit suspension or exclusion' : 'Record a suspension or exclusion'} submitLabel={r ? 'Save' : 'Record'}
-      busy={isSubmitting} failure={failure} failureTitle="The suspension was not saved" onSubmit={onSubmit} state={dialog}
+      busy={isSubmitting} failure={failure} failureTitle="The suspension was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro="Tell the Virtual School and the social worker on the day it starts, and send the paperwork within 48 hours.">
       <RadioField label="Type" required control={control} name="kind"
         options={Object.keys(EXCLUSION_TYPES).map((k) => ({ value: k, label: k === 'SUSP' ? 'Suspension (fixed period)' : 'Permanent exclusion' }))} />
@@ -337,21 +340,21 @@ export function VoiceDialog(props: DialogProps<VoiceEntry> & { defaultStaff?: st
   const common = useChildStyles();
   const run = useChildFileOperation();
   const schema = voiceForm.transform((v) => ({ childId, ...v }) as z.input<typeof addVoiceEntryInput>).pipe(addVoiceEntryInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       heldOn: formatUkDate(r?.heldOn), kind: r?.kind ?? 'esw_session', staffName: r ? s(r.staffName) : s(defaultStaff),
       wishesFeelings: s(r?.wishesFeelings), concerns: s(r?.concerns), actions: s(r?.actions),
     },
   });
-  const { failure, save, dialog } = useSave(setError, Object.keys(voiceForm.shape), props);
+  const { failure, save, dialog, unsaved } = useSave(setError, Object.keys(voiceForm.shape), props, isDirty);
   const onSubmit = handleSubmit(({ childId: _c, ...body }) => save(
     () => (r ? run('updateVoiceEntry', { id: r.id, ...body }) : run('addVoiceEntry', { childId, ...body })),
     r ? 'Voice log entry saved.' : 'Added to the voice log.',
   ));
   return (
     <RecordDialog title={r ? 'Edit voice log entry' : 'Add to the voice log'} submitLabel={r ? 'Save entry' : 'Add entry'} busy={isSubmitting}
-      failure={failure} failureTitle="The entry was not saved" onSubmit={onSubmit} state={dialog}>
+      failure={failure} failureTitle="The entry was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}>
       <div className={common.formGrid3}>
         <DateField label="Date" required control={control} name="heldOn" />
         <SelectField label="Kind" required control={control} name="kind">

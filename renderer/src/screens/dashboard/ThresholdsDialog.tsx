@@ -13,6 +13,7 @@ import { CheckboxField } from '../children/fields.tsx';
 import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from './queries.ts';
 import { useUi } from './ui.tsx';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const whole = (label: string) => z.string().trim().transform((t, ctx) => {
   const v = Number(t);
@@ -40,7 +41,7 @@ export function ThresholdsDialog({ thresholds: t, onClose, onSaved }: { threshol
   const dialog = useDialogState(onClose);
   const [failure, setFailure] = useState<string[]>([]);
   const schema = form.pipe(alertThresholdsInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof form>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof form>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       pepDueSoonSchoolDays: String(t.pepDueSoonSchoolDays), riskReviewDueSoonDays: String(t.riskReviewDueSoonDays),
@@ -49,6 +50,7 @@ export function ThresholdsDialog({ thresholds: t, onClose, onSaved }: { threshol
       ppPlusAutumnMinSpentPercent: String(t.ppPlusAutumnMinSpentPercent), ppPlusMarchMinSpentPercent: String(t.ppPlusMarchMinSpentPercent),
     },
   });
+  const unsaved = useUnsavedChanges(isDirty && dialog.open);
   const onSubmit = handleSubmit(async (body) => {
     setFailure([]);
     try {
@@ -60,7 +62,7 @@ export function ThresholdsDialog({ thresholds: t, onClose, onSaved }: { threshol
     }
   });
   return (
-    <RecordDialog state={dialog} title="Alert thresholds" submitLabel="Save thresholds" busy={isSubmitting} failure={failure}
+    <RecordDialog state={dialog} unsaved={unsaved} title="Alert thresholds" submitLabel="Save thresholds" busy={isSubmitting} failure={failure}
       failureTitle="The thresholds were not saved" onSubmit={onSubmit}
       intro="Attendance thresholds and the ESW session gap are in Settings › School details.">
       <div className={ui.formGrid2}>

@@ -22,6 +22,7 @@ import { Details, LoadFailed, Loading, Section, StatTile, dayName, pct, pounds, 
 import { FUNDING_SHORT, FundingBadge, ImpactBadge, StateBadge, deliveredByText, interventionTitle } from './common.tsx';
 import { useIntervention } from './queries.ts';
 import { go, interventionsHref } from './route.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 export function InterventionDetailScreen({ id }: { id: number }) {
   const ui = useUi();
@@ -143,10 +144,11 @@ function SessionsSection({ i, onSaved }: { i: Detail; onSaved: (m: string) => vo
   const run = useRegisterChange();
   const [failure, setFailure] = useState<string[]>([]);
   const [busyDate, setBusyDate] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset, formState: { isSubmitting } } = useForm<z.input<typeof sessionForm>, unknown, z.output<typeof sessionForm>>({
+  const { control, handleSubmit, setError, reset, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof sessionForm>, unknown, z.output<typeof sessionForm>>({
     resolver: zodResolver(sessionForm),
     defaultValues: { date: formatUkDate(todayIso()), attended: 'yes', note: '' },
   });
+  useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);
     try {
@@ -241,10 +243,11 @@ function RateDialog({ i, onClose, onSaved }: { i: Detail; onClose: () => void; o
   const dialog = useDialogState(onClose);
   const [failure, setFailure] = useState<string[]>([]);
   const schema = rateForm.transform((v) => ({ id: i.id, ...v }) as z.input<typeof rateInterventionInput>).pipe(rateInterventionInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof rateForm>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof rateForm>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { impactRating: i.impactRating, evidenceNote: i.evidenceNote ?? '', outcomeValue: i.outcomeValue ?? '' },
   });
+  const unsaved = useUnsavedChanges(isDirty && dialog.open);
   const onSubmit = handleSubmit(async (body) => {
     setFailure([]);
     try {
@@ -256,7 +259,7 @@ function RateDialog({ i, onClose, onSaved }: { i: Detail; onClose: () => void; o
     }
   });
   return (
-    <RecordDialog state={dialog} title="Rate the impact" submitLabel="Save rating" busy={isSubmitting} failure={failure}
+    <RecordDialog state={dialog} unsaved={unsaved} title="Rate the impact" submitLabel="Save rating" busy={isSubmitting} failure={failure}
       failureTitle="The rating was not saved" onSubmit={onSubmit}
       intro={i.outcomeMeasure ? `Outcome measure: ${i.outcomeMeasure}${i.baselineValue ? ` (baseline ${i.baselineValue})` : ''}.` : undefined}>
       <SelectField label="Impact rating" required control={control} name="impactRating">

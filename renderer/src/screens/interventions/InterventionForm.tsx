@@ -28,6 +28,7 @@ import { refreshRegisterData } from '../dashboard/queries.ts';
 import { LoadFailed, Loading, penceToInput, setFlash, useUi } from '../dashboard/ui.tsx';
 import { useIntervention, useInterventionDraft } from './queries.ts';
 import { go, interventionsHref } from './route.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 /** A whole number typed as text; blank is 0. */
 const countText = (label: string) => z.string().trim().transform((t, ctx) => {
@@ -123,10 +124,11 @@ function InterventionForm({ title, existing, draft, childId }: { title: string; 
   const schema = existing
     ? z.object(formShape).transform(({ childId: _c, ...v }) => ({ id: existing.id, ...v }) as z.input<typeof updateInterventionInput>).pipe(updateInterventionInput)
     : z.object(formShape).transform((v) => v as z.input<typeof createInterventionInput>).pipe(createInterventionInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: existing ? defaults(existing) : draft ? defaults(draft.input) : defaults({ childId, fundingSource: 'pp_plus', impactRating: 'not_assessed' }),
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const [kind, providerId, impactRating] = useWatch({ control, name: ['kind', 'providerId', 'impactRating'] });
 
   const onSubmit = handleSubmit(async (body) => {
@@ -134,6 +136,7 @@ function InterventionForm({ title, existing, draft, childId }: { title: string; 
     try {
       const saved = 'id' in body ? await call('updateIntervention', body) : await call('createIntervention', body);
       await refreshRegisterData(qc);
+      unsaved.saved();
       setFlash(existing ? 'Intervention saved.' : `Intervention added for ${saved.childName}.`);
       go(interventionsHref.detail(saved.id));
     } catch (e) {

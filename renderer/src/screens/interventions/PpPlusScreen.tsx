@@ -20,6 +20,7 @@ import { LoadFailed, Loading, Section, StatTile, pct, penceToInput, plural, poun
 import { AreaHeader } from './common.tsx';
 import { usePpPlusPosition } from './queries.ts';
 import { go, interventionsHref } from './route.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const PAYMENT: Record<NonNullable<PpPlusLaTotals['payment']>, string> = { termly: 'paid termly', annual: 'paid annually', on_request: 'on request' };
 const SEVERITY: Record<PpPlusWarning['severity'], { color: BadgeProps['color']; label: string }> = {
@@ -251,7 +252,7 @@ function AllocationDialog({ row, financialYear, onClose, onSaved }: { row: PpPlu
   const [failure, setFailure] = useState<string[]>([]);
   const [removing, setRemoving] = useState(false);
   const schema = allocationForm.transform((v) => ({ childId: row.childId, financialYear, ...v }) as z.input<typeof recordPpPlusAllocationInput>).pipe(recordPpPlusAllocationInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof allocationForm>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof allocationForm>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       amountPence: penceToInput(row.recorded?.amountPence ?? row.expectedPence),
@@ -260,6 +261,7 @@ function AllocationDialog({ row, financialYear, onClose, onSaved }: { row: PpPlu
       note: row.recorded?.note ?? '',
     },
   });
+  const unsaved = useUnsavedChanges(isDirty && dialog.open);
   const onSubmit = handleSubmit(async (body) => {
     setFailure([]);
     try {
@@ -283,7 +285,7 @@ function AllocationDialog({ row, financialYear, onClose, onSaved }: { row: PpPlu
     }
   };
   return (
-    <RecordDialog state={dialog} title={`PP+ allocation: ${row.childName}, ${financialYear}`} submitLabel="Save allocation" busy={isSubmitting || removing}
+    <RecordDialog state={dialog} unsaved={unsaved} title={`PP+ allocation: ${row.childName}, ${financialYear}`} submitLabel="Save allocation" busy={isSubmitting || removing}
       failure={failure} failureTitle="The allocation was not saved" onSubmit={onSubmit}
       intro={`By ${row.laName ?? 'the LA'}'s rule: ${pounds(row.expectedPence)} (${row.eligibility.replace(/\.$/, '')}). Record what the Virtual School actually allocated or paid; it replaces the rule's figure.`}>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: '12px 16px' }}>

@@ -20,6 +20,7 @@ import { useSaveTracker } from './autosave.tsx';
 import { PepDialog, RatingBadge, StatusBadge, setPepFlash, statusDetail, todayIso, useDialogState, usePepStyles } from './common.tsx';
 import { invalidatePepViews, usePepOperation } from './queries.ts';
 import { go, pepsHref } from './route.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   bar: {
@@ -183,6 +184,7 @@ function StatusDialog({ pep, to, onClosed, onDone }: { pep: PepDetail; to: 'subm
     resolver: zodResolver(statusSchema(to)),
     defaultValues: { on: formatUkDate(todayIso()), reason: '', qualityRating: pep.qualityRating ?? '', feedback: pep.vsFeedback ?? '' },
   });
+  const unsaved = useUnsavedChanges(formState.isDirty && state.open);
   const vs = pep.snapshot.localAuthority;
   const submit = handleSubmit(async (v) => {
     setFailure([]);
@@ -199,7 +201,7 @@ function StatusDialog({ pep, to, onClosed, onDone }: { pep: PepDetail; to: 'subm
     }
   });
   return (
-    <PepDialog state={state} title={TITLES[to]} submitLabel={to === 'submitted' ? 'Record as submitted' : to === 'approved' ? 'Record approval' : 'Record as returned'}
+    <PepDialog state={state} unsaved={unsaved} title={TITLES[to]} submitLabel={to === 'submitted' ? 'Record as submitted' : to === 'approved' ? 'Record approval' : 'Record as returned'}
       busy={formState.isSubmitting} failure={failure} failureTitle="The status was not changed" onSubmit={submit}>
       {to === 'submitted' ? (
         <Text>
@@ -260,6 +262,7 @@ function QualityDialog({ pep, onClosed, onDone }: { pep: PepDetail; onClosed: ()
   const { control, handleSubmit, setError, formState } = useForm<QualityIn>({
     resolver: zodResolver(qualitySchema), defaultValues: { qualityRating: pep.qualityRating ?? '', feedback: pep.vsFeedback ?? '' },
   });
+  const unsaved = useUnsavedChanges(formState.isDirty && state.open);
   const submit = handleSubmit(async (v) => {
     setFailure([]);
     try {
@@ -271,7 +274,7 @@ function QualityDialog({ pep, onClosed, onDone }: { pep: PepDetail; onClosed: ()
     }
   });
   return (
-    <PepDialog state={state} title="The Virtual School's quality rating" submitLabel="Save rating" busy={formState.isSubmitting} failure={failure}
+    <PepDialog state={state} unsaved={unsaved} title="The Virtual School's quality rating" submitLabel="Save rating" busy={formState.isSubmitting} failure={failure}
       failureTitle="The rating was not saved" onSubmit={submit}>
       <Text>The rating and feedback the Virtual School gave this PEP when it checked its quality. They feed the PEP quality figures in the governors&rsquo; report.</Text>
       <RatingSelect control={control} scale={pep.qaScale} />

@@ -9,6 +9,7 @@ import {
   fallbackPeriod, PEP_STATUS_LABELS, termForDate, type PepRag, type PepStatus, type PepTermName, type PepTermRef,
 } from '../../api/contract.ts';
 import { errorMessage } from '../../api/errors.ts';
+import { DiscardQuestion, type UnsavedChanges } from '../../app/unsavedChanges.tsx';
 import { scheduleModalCleanup } from '../../app/useStaleModalGuard.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
@@ -234,14 +235,17 @@ interface DialogProps {
   wide?: boolean;
   /** No submit button: the dialog only shows something (its Cancel reads Close). */
   closeOnly?: boolean;
+  /** The form's unsaved-changes guard: Cancel and Escape ask before throwing typed work away. */
+  unsaved?: UnsavedChanges;
 }
 
 /** A modal dialog holding one form (focus trapped and returned; Escape cancels). */
-export function PepDialog({ state, title, submitLabel, busyLabel = 'Saving…', busy, failure, failureTitle, onSubmit, children, wide, closeOnly }: DialogProps) {
+export function PepDialog({ state, title, submitLabel, busyLabel = 'Saving…', busy, failure, failureTitle, onSubmit, children, wide, closeOnly, unsaved }: DialogProps) {
   const styles = useDialogStyles();
+  const close = () => (unsaved ? unsaved.confirmDiscard(state.close) : state.close());
   useEffect(() => scheduleModalCleanup, []);
   return (
-    <Dialog open={state.open} modalType="modal" onOpenChange={(_e, d) => { if (!d.open && !busy) state.close(); }}
+    <Dialog open={state.open} modalType="modal" onOpenChange={(_e, d) => { if (!d.open && !busy) close(); }}
       surfaceMotion={{ onMotionFinish: (_e, d) => { if (d.direction === 'exit') state.finish(); } }}>
       <DialogSurface className={mergeClasses(styles.surface, wide && styles.wide)} aria-describedby={undefined}>
         <form onSubmit={onSubmit} noValidate aria-label={title}>
@@ -252,11 +256,13 @@ export function PepDialog({ state, title, submitLabel, busyLabel = 'Saving…', 
               <FormAlert title={failureTitle} messages={failure} />
             </DialogContent>
             <DialogActions>
-              <Button type="button" appearance={closeOnly ? 'primary' : 'secondary'} onClick={state.close} disabled={busy}>{closeOnly ? 'Close' : 'Cancel'}</Button>
+              <Button type="button" appearance={closeOnly ? 'primary' : 'secondary'} onClick={close} disabled={busy}>{closeOnly ? 'Close' : 'Cancel'}</Button>
               {closeOnly ? null : <Button type="submit" appearance="primary" disabled={busy}>{busy ? busyLabel : submitLabel}</Button>}
             </DialogActions>
           </DialogBody>
         </form>
+        {/* Outside the form: the question's own buttons must not submit this one. */}
+        {unsaved ? <DiscardQuestion /> : null}
       </DialogSurface>
     </Dialog>
   );

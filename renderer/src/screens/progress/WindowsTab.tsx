@@ -26,6 +26,7 @@ import { percent, plural, useProgressStyles, windowLabel, yearLong } from './com
 import { invalidateProgress, useGradeScales, useSla, useWindows } from './queries.ts';
 import { goProgress, progressHref } from './route.ts';
 import { useDeleteConfirm } from '../../components/useDeleteConfirm.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   yearBlock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -231,13 +232,14 @@ function WindowForm({ window: w, onDone }: { window: AssessmentWindow | null; on
   const years = useAcademicYears();
   const scales = useGradeScales();
   const [failure, setFailure] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
     defaultValues: w ? {
       academicYearId: String(w.academicYearId), name: w.name, closeDate: formatUkDate(w.closeDate), gradeScaleId: String(w.gradeScaleId),
       scaleOverrides: w.scaleOverrides.map((o) => ({ yearGroup: String(o.yearGroup), gradeScaleId: String(o.gradeScaleId) })),
     } : { academicYearId: '', name: '', closeDate: '', gradeScaleId: '', scaleOverrides: [] },
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const overrides = useFieldArray({ control, name: 'scaleOverrides' });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -291,7 +293,7 @@ function WindowForm({ window: w, onDone }: { window: AssessmentWindow | null; on
       <FormAlert title="The window was not saved" messages={failure} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save window'}</Button>
-        <Button onClick={() => onDone(null)}>Cancel</Button>
+        <Button onClick={() => unsaved.confirmDiscard(() => onDone(null))}>Cancel</Button>
       </div>
     </form>
   );

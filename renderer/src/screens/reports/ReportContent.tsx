@@ -13,6 +13,7 @@ import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from '../dashboard/queries.ts';
 import { LoadFailed, Loading, Section, useUi } from '../dashboard/ui.tsx';
 import { useReportSettings } from './queries.ts';
+import { useChangedFrom, useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const numText = (v: number | null): string => (v === null ? '' : String(v));
 
@@ -57,6 +58,8 @@ function SchoolFigures({ year, settings }: { year: string; settings: ReportSetti
   const [failure, setFailure] = useState<string[]>([]);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [dirty, markSaved] = useChangedFrom([values, source]);
+  useUnsavedChanges(dirty);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNote(null);
@@ -76,6 +79,7 @@ function SchoolFigures({ year, settings }: { year: string; settings: ReportSetti
     try {
       await run('saveSchoolFigures', { year, figures, source: source.trim() || null });
       setFailure([]);
+      markSaved();
       setNote('Whole-school figures saved.');
     } catch (err) {
       setFailure(issuesText(err));
@@ -190,6 +194,8 @@ function BenchmarkDialog({ benchmark: b, onClose, onSave }: {
   const [source, setSource] = useState(b.source);
   const [failure, setFailure] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [dirty] = useChangedFrom([cla, claGroup, cmp, cmpGroup, dataYear, source]);
+  const unsaved = useUnsavedChanges(dirty && dialog.open);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const p1 = parseNumber(cla, 'The figure for children looked after', max);
@@ -211,7 +217,7 @@ function BenchmarkDialog({ benchmark: b, onClose, onSave }: {
     }
   };
   return (
-    <RecordDialog state={dialog} title={`Benchmark: ${b.measureLabel}`} submitLabel="Save benchmark" busy={busy} failure={failure} failureTitle="The benchmark was not saved" onSubmit={submit}>
+    <RecordDialog state={dialog} unsaved={unsaved} title={`Benchmark: ${b.measureLabel}`} submitLabel="Save benchmark" busy={busy} failure={failure} failureTitle="The benchmark was not saved" onSubmit={submit}>
       <div className={ui.formGrid2}>
         <Field label={`Children looked after (${b.unit})`}><Input className={ui.control} inputMode="decimal" value={cla} onChange={(_e, d) => setCla(d.value)} /></Field>
         <Field label="Which children looked after">
@@ -306,6 +312,8 @@ function TrainingDialog({ year, entry, onClose, onSaved }: { year: string; entry
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [dirty] = useChangedFrom([date, title, audience, by, attendees]);
+  const unsaved = useUnsavedChanges(dirty && dialog.open);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
@@ -331,7 +339,7 @@ function TrainingDialog({ year, entry, onClose, onSaved }: { year: string; entry
   };
   const f = (k: string) => ({ validationMessage: errors[k], validationState: errors[k] ? 'error' as const : 'none' as const });
   return (
-    <RecordDialog state={dialog} title={entry ? 'Edit training' : 'Add training'} submitLabel={entry ? 'Save training' : 'Add training'} busy={busy}
+    <RecordDialog state={dialog} unsaved={unsaved} title={entry ? 'Edit training' : 'Add training'} submitLabel={entry ? 'Save training' : 'Add training'} busy={busy}
       failure={failure} failureTitle="The training was not saved" onSubmit={submit}>
       <div className={ui.formGrid2}>
         <Field label="Date" required hint="dd/mm/yyyy" {...f('date')}>
@@ -418,6 +426,7 @@ function NarrativeEditor({ year, section: n, position }: {
     }
   };
   const dirty = body !== n.body || title !== n.title;
+  useUnsavedChanges(dirty);
   return (
     <form onSubmit={save} noValidate className={ui.stack} style={{ gap: 6 }} aria-labelledby={`${id}-title`} data-testid={id}>
       <h3 id={`${id}-title`} className={ui.cardTitleSmall}>{n.key === 'custom' ? `${n.title} (your own section)` : n.title}</h3>
@@ -457,6 +466,8 @@ function NewSection({ year, onDone }: { year: string; onDone: () => void }) {
   const [body, setBody] = useState('');
   const [failure, setFailure] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [dirty] = useChangedFrom([title, body]);
+  const unsaved = useUnsavedChanges(dirty && dialog.open);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) {
@@ -473,7 +484,7 @@ function NewSection({ year, onDone }: { year: string; onDone: () => void }) {
     }
   };
   return (
-    <RecordDialog state={dialog} title="Add a section of your own" submitLabel="Add section" busy={busy} failure={failure} failureTitle="The section was not added" onSubmit={submit}>
+    <RecordDialog state={dialog} unsaved={unsaved} title="Add a section of your own" submitLabel="Add section" busy={busy} failure={failure} failureTitle="The section was not added" onSubmit={submit}>
       <Field label="Section title" required><Input className={ui.control} value={title} onChange={(_e, d) => setTitle(d.value)} /></Field>
       <Field label="Text"><Textarea value={body} onChange={(_e, d) => setBody(d.value)} rows={5} resize="vertical" /></Field>
     </RecordDialog>

@@ -11,6 +11,7 @@ import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from '../dashboard/queries.ts';
 import { LoadFailed, Loading, Section, useUi } from '../dashboard/ui.tsx';
 import { useSurveyQuestions } from './queries.ts';
+import { useChangedFrom, useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const DEFAULT_SCALE = ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'];
 
@@ -106,6 +107,8 @@ function QuestionDialog({ question: q, onClose, onSaved }: { question: SurveyQue
   const [multiple, setMultiple] = useState(q?.allowMultiple ?? false);
   const [failure, setFailure] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [dirty] = useChangedFrom([topic, prompt, help, type, labels, choices, multiple]);
+  const unsaved = useUnsavedChanges(dirty && dialog.open);
   const locked = (q?.answered ?? 0) > 0;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -133,7 +136,7 @@ function QuestionDialog({ question: q, onClose, onSaved }: { question: SurveyQue
     }
   };
   return (
-    <RecordDialog state={dialog} title={q ? 'Edit question' : 'Add a question'} submitLabel={q ? 'Save question' : 'Add question'} busy={busy}
+    <RecordDialog state={dialog} unsaved={unsaved} title={q ? 'Edit question' : 'Add a question'} submitLabel={q ? 'Save question' : 'Add question'} busy={busy}
       failure={failure} failureTitle="The question was not saved" onSubmit={submit}>
       <Field label="Question" required><Input className={ui.control} value={prompt} onChange={(_e, d) => setPrompt(d.value)} /></Field>
       <Field label="Help for the adult asking (optional)"><Input className={ui.control} value={help} onChange={(_e, d) => setHelp(d.value)} /></Field>

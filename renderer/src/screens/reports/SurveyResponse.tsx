@@ -12,6 +12,7 @@ import { useRegisterChange } from '../dashboard/queries.ts';
 import { LoadFailed, Loading, Section, todayIso, useUi } from '../dashboard/ui.tsx';
 import { useSurveyResponse } from './queries.ts';
 import { go, reportsHref } from './route.ts';
+import { useChangedFrom, useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 interface Answer { scale: number | null; yesNo: boolean | null; choices: string[]; text: string }
 const EMPTY: Answer = { scale: null, yesNo: null, choices: [], text: '' };
@@ -43,6 +44,8 @@ function ResponseForm({ form, year, defaultBy }: { form: SurveyResponseForm; yea
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [dirty, markSaved] = useChangedFrom([answeredOn, enteredBy, answers]);
+  const unsaved = useUnsavedChanges(dirty);
   const set = (id: number, patch: Partial<Answer>) => setAnswers((a) => ({ ...a, [id]: { ...(a[id] ?? EMPTY), ...patch } }));
 
   const submit = async (e: FormEvent) => {
@@ -62,6 +65,7 @@ function ResponseForm({ form, year, defaultBy }: { form: SurveyResponseForm; yea
     setBusy(true);
     try {
       await run('saveSurveyResponse', { childId: form.childId, year, answeredOn: iso, enteredBy: enteredBy.trim() || null, answers: list });
+      markSaved();
       setFailure([]);
       setNote(`${form.childName}'s answers for ${year} are saved (${list.length} of ${form.questions.length} questions answered).`);
     } catch (err) {
@@ -74,6 +78,7 @@ function ResponseForm({ form, year, defaultBy }: { form: SurveyResponseForm; yea
     setBusy(true);
     try {
       await run('deleteSurveyResponse', { childId: form.childId, year });
+      unsaved.saved(); // the response is gone: nothing left to keep
       go(reportsHref.survey());
     } catch (err) {
       setFailure([errorMessage(err)]);

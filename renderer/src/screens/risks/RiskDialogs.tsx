@@ -19,6 +19,7 @@ import { useRegisterChange } from '../dashboard/queries.ts';
 import { Loading, LoadFailed, addDays, todayIso } from '../dashboard/ui.tsx';
 import { BAND_LABEL, BandBadge, impactText, likelihoodText } from './common.tsx';
 import { useRiskTemplates } from './queries.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   grid2: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
@@ -68,14 +69,16 @@ export function AddRiskDialog({ onClose, onSaved, onBlank }: DialogProps & { onB
   const [choice, setChoice] = useState<string>('');
   const [failure, setFailure] = useState<string[]>([]);
   const schema = templateForm.transform((v) => v as z.input<typeof createRiskFromTemplateInput>).pipe(createRiskFromTemplateInput);
-  const { control, handleSubmit, setError, setValue, formState: { isSubmitting } } = useForm<z.input<typeof templateForm>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, setValue, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof templateForm>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { templateKey: '', owner: '', nextReviewDate: '' },
   });
+  const unsaved = useUnsavedChanges(isDirty && dialog.open);
   const onSubmit = handleSubmit(async (body) => {
     setFailure([]);
     try {
       const risk = await run('createRiskFromTemplate', body);
+      unsaved.saved(); // the list moves on to the new risk
       onSaved(`Risk added from the template: "${risk.title}". Adjust its wording, score and owner to fit your school.`, risk);
       dialog.close();
     } catch (e) {
@@ -98,7 +101,7 @@ export function AddRiskDialog({ onClose, onSaved, onBlank }: DialogProps & { onB
   };
   const chosen = templates.data?.find((t) => t.key === choice);
   return (
-    <RecordDialog state={dialog} title="Add a risk" submitLabel={choice === 'blank' ? 'Continue' : 'Add risk'} busy={isSubmitting}
+    <RecordDialog state={dialog} unsaved={unsaved} title="Add a risk" submitLabel={choice === 'blank' ? 'Continue' : 'Add risk'} busy={isSubmitting}
       failure={failure} failureTitle="The risk was not added" onSubmit={submit}
       intro="Start from one of the risks most Designated Teachers record, or from a blank risk. You can change everything afterwards.">
       {templates.isPending ? <Loading what="templates" /> : templates.error ? <LoadFailed what="templates" error={templates.error} /> : (
@@ -167,7 +170,7 @@ export function RiskFormDialog({ risk, onClose, onSaved }: DialogProps & { risk:
   const schema = risk
     ? riskForm.transform((v) => ({ id: risk.id, ...v }) as z.input<typeof updateRiskInput>).pipe(updateRiskInput)
     : riskForm.transform((v) => v as z.input<typeof createRiskInput>).pipe(createRiskInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof riskForm>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof riskForm>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       category: risk?.category ?? '', title: risk?.title ?? '', description: risk?.description ?? '',
@@ -175,6 +178,7 @@ export function RiskFormDialog({ risk, onClose, onSaved }: DialogProps & { risk:
       reviewEveryDays: String(risk?.reviewEveryDays ?? 90), nextReviewDate: formatUkDate(risk?.nextReviewDate ?? null), status: risk?.status ?? 'open',
     },
   });
+  const unsaved = useUnsavedChanges(isDirty && dialog.open);
   const [likelihood, impact] = useWatch({ control, name: ['likelihood', 'impact'] });
   const onSubmit = handleSubmit(async (body) => {
     setFailure([]);
@@ -182,6 +186,7 @@ export function RiskFormDialog({ risk, onClose, onSaved }: DialogProps & { risk:
       const saved = risk
         ? await run('updateRisk', body as z.output<typeof updateRiskInput>)
         : await run('createRisk', body as z.output<typeof createRiskInput>);
+      unsaved.saved(); // a new risk opens its own page
       onSaved(risk ? 'Risk saved.' : `Risk added: "${saved.title}".`, saved);
       dialog.close();
     } catch (e) {
@@ -189,7 +194,7 @@ export function RiskFormDialog({ risk, onClose, onSaved }: DialogProps & { risk:
     }
   });
   return (
-    <RecordDialog state={dialog} title={risk ? 'Edit risk' : 'Add a blank risk'} submitLabel={risk ? 'Save risk' : 'Add risk'} busy={isSubmitting}
+    <RecordDialog state={dialog} unsaved={unsaved} title={risk ? 'Edit risk' : 'Add a blank risk'} submitLabel={risk ? 'Save risk' : 'Add risk'} busy={isSubmitting}
       failure={failure} failureTitle="The risk was not saved" onSubmit={onSubmit}
       intro={risk ? 'To record a change of score after looking at the risk again, use Review instead: it keeps the history.' : undefined}>
       <div className={s.grid2}>
@@ -240,13 +245,14 @@ export function ReviewDialog({ risk, onClose, onSaved }: DialogProps & { risk: R
     // Mitigations are replaced only when changed here.
     mitigations: v.mitigations.trim() === (risk.mitigations ?? '').trim() ? null : v.mitigations,
   }) as z.input<typeof reviewRiskInput>).pipe(reviewRiskInput);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<z.input<typeof reviewForm>, unknown, z.output<typeof schema>>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<z.input<typeof reviewForm>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
       reviewedOn: formatUkDate(todayIso()), likelihood: String(risk.likelihood), impact: String(risk.impact), note: '',
       mitigations: risk.mitigations ?? '', status: '', nextReviewDate: '',
     },
   });
+  const unsaved = useUnsavedChanges(isDirty && dialog.open);
   const [likelihood, impact] = useWatch({ control, name: ['likelihood', 'impact'] });
   const onSubmit = handleSubmit(async (body) => {
     setFailure([]);
@@ -260,7 +266,7 @@ export function ReviewDialog({ risk, onClose, onSaved }: DialogProps & { risk: R
     }
   });
   return (
-    <RecordDialog state={dialog} title={`Review: ${risk.title}`} submitLabel="Record review" busy={isSubmitting}
+    <RecordDialog state={dialog} unsaved={unsaved} title={`Review: ${risk.title}`} submitLabel="Record review" busy={isSubmitting}
       failure={failure} failureTitle="The review was not recorded" onSubmit={onSubmit}
       intro={`Now ${likelihoodText(risk.likelihood)} × ${impactText(risk.impact)} = ${risk.score} (${BAND_LABEL[risk.band]}). Last reviewed ${risk.lastReviewedOn ? formatUkDate(risk.lastReviewedOn) : 'never'}.`}>
       <div className={s.grid3}>

@@ -15,6 +15,7 @@ import { DateField, TextField, SelectField } from '../../components/TextField.ts
 import { formatUkDate } from '../../lib/dates.ts';
 import { optionalText, optionalUkDate, submitErrors, ukDate } from '../../lib/forms.ts';
 import { Fieldset, useSettingsStyles } from './common.tsx';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const TERMS = ['Autumn', 'Spring', 'Summer'] as const;
 export const CLOSURE_KINDS: Record<Closure['kind'], string> = { inset: 'INSET day', bank_holiday: 'Bank holiday', closure: 'Other closure' };
@@ -83,9 +84,10 @@ export function AcademicYearForm({ year, onDone }: { year: AcademicYear | null; 
   const own = useStyles();
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, formState: { errors, isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: year ? toForm(year) : blankYear(),
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const closures = useFieldArray({ control, name: 'closures' });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -145,7 +147,7 @@ export function AcademicYearForm({ year, onDone }: { year: AcademicYear | null; 
       <FormAlert title="The academic year was not saved" messages={[...arrayErrors, ...failure]} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save academic year'}</Button>
-        <Button onClick={() => onDone(null)}>Cancel</Button>
+        <Button onClick={() => unsaved.confirmDiscard(() => onDone(null))}>Cancel</Button>
       </div>
     </form>
   );

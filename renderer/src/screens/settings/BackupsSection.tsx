@@ -19,6 +19,7 @@ import { formatUkDateTime } from '../../lib/dates.ts';
 import { submitErrors, wholeNumber } from '../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
 import { useSettingsPatch } from './useSettingsPatch.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 export const formatBytes = (n: number): string =>
   n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -160,15 +161,17 @@ function AutomaticBackupsForm({ settings }: { settings: SchoolSettings }) {
   const save = useSettingsPatch();
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<AutoIn, unknown, AutoOut>({
+  const { control, handleSubmit, setError, reset, getValues, formState: { isSubmitting, isDirty } } = useForm<AutoIn, unknown, AutoOut>({
     resolver: zodResolver(autoSchema),
     defaultValues: { backupEveryHours: String(settings.backupEveryHours), backupKeep: String(settings.backupKeep) },
   });
+  useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (values) => {
     setFailure([]);
     setSaved(null);
     try {
       await save(settings, values);
+      reset(getValues()); // what was saved is the form's new starting point
       setSaved('Automatic backup settings saved.');
     } catch (e) {
       setFailure(submitErrors(e, setError, ['backupEveryHours', 'backupKeep']));

@@ -18,6 +18,7 @@ import { formatUkDate } from '../../lib/dates.ts';
 import { optionalUkDate, submitErrors } from '../../lib/forms.ts';
 import { todayIso } from '../children/common.tsx';
 import { QueryState, useSettingsStyles } from './common.tsx';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const schema = z.object({ cutoffs: z.object({ Autumn: optionalUkDate(), Spring: optionalUkDate(), Summer: optionalUkDate() }) });
 type FormIn = z.input<typeof schema>;
@@ -54,9 +55,10 @@ export function LaPepDeadlinesForm({ la }: { la: LocalAuthority }) {
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const year = list.data?.find((y) => y.academicYearId === yearId) ?? currentYear(list.data ?? []);
-  const { control, handleSubmit, reset, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, reset, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(year),
   });
+  const unsaved = useUnsavedChanges(isDirty);
 
   // Show the chosen year's dates once loaded, and whenever another year is chosen.
   const shownId = year?.academicYearId;
@@ -90,7 +92,7 @@ export function LaPepDeadlinesForm({ la }: { la: LocalAuthority }) {
         ) : (
           <>
             <Field label="Academic year" className={own.yearPicker}>
-              <Select value={String(year.academicYearId)} onChange={(_e, d) => { setSaved(null); setFailure([]); setYearId(Number(d.value)); }}>
+              <Select value={String(year.academicYearId)} onChange={(_e, d) => unsaved.confirmDiscard(() => { setSaved(null); setFailure([]); setYearId(Number(d.value)); })}>
                 {(list.data ?? []).map((y) => <option key={y.academicYearId} value={y.academicYearId}>{y.label}</option>)}
               </Select>
             </Field>

@@ -14,6 +14,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { TextAreaField, TextField, SelectField } from '../../components/TextField.tsx';
 import { penceToPounds, poundsToPence, submitErrors, wholeNumber } from '../../lib/forms.ts';
 import { blankToNull, Fieldset, useSettingsStyles } from './common.tsx';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 export const PAYMENT_LABELS: Record<LocalAuthority['ppplusPayment'], string> = {
   termly: 'Termly', annual: 'Annually', on_request: 'On request',
@@ -68,9 +69,10 @@ export function LocalAuthorityForm({ la, onDone }: { la: LocalAuthority | null; 
   const own = useStyles();
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(la),
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const contacts = useFieldArray({ control, name: 'contacts' });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -144,7 +146,7 @@ export function LocalAuthorityForm({ la, onDone }: { la: LocalAuthority | null; 
       <FormAlert title="The local authority was not saved" messages={failure} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save local authority'}</Button>
-        <Button onClick={() => onDone(null)}>Cancel</Button>
+        <Button onClick={() => unsaved.confirmDiscard(() => onDone(null))}>Cancel</Button>
       </div>
     </form>
   );

@@ -13,6 +13,7 @@ import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { TextAreaField, TextField } from '../../components/TextField.tsx';
 import { decimalNumber, submitErrors, wholeNumber } from '../../lib/forms.ts';
 import { blankToNull, Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const schema = schoolSettingsInput
   .pick({ name: true, urn: true, headteacher: true, designatedGovernor: true, dtName: true, deputyDtName: true, address: true, phone: true, email: true })
@@ -46,9 +47,10 @@ function SchoolDetailsForm({ settings }: { settings: SchoolSettings }) {
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, reset, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(settings),
   });
+  useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (values) => {
     setFailure([]);
     setSaved(null);

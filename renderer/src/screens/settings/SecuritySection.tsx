@@ -17,6 +17,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { submitErrors, wholeNumber } from '../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
 import { useSettingsPatch } from './useSettingsPatch.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const schema = z.object({
   autoLockMinutes: wholeNumber('Auto-lock', 1, 240),
@@ -41,15 +42,17 @@ function SecurityForm({ settings }: { settings: SchoolSettings }) {
   const save = useSettingsPatch();
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, reset, getValues, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
     defaultValues: { autoLockMinutes: String(settings.autoLockMinutes), retentionYearsAfterDob: String(settings.retentionYearsAfterDob) },
   });
+  useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (values) => {
     setFailure([]);
     setSaved(null);
     try {
       await save(settings, values);
+      reset(getValues()); // what was saved is the form's new starting point
       setSaved('Security settings saved.');
     } catch (e) {
       setFailure(submitErrors(e, setError, ['autoLockMinutes', 'retentionYearsAfterDob']));

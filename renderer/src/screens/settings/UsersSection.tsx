@@ -20,6 +20,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { submitErrors } from '../../lib/forms.ts';
 import { ROLE_LABELS, roleLabel } from '../../lib/roles.ts';
 import { Fieldset, QueryState, useSettingsStyles } from './common.tsx';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 export function UsersSection({ status }: { status: AppStatus }) {
   const styles = useSettingsStyles();
@@ -92,7 +93,9 @@ function RemoveUserDialog({ user, onClose }: { user: PublicUser; onClose: () => 
     <ConfirmDialog open title={`Remove ${user.name}?`} confirmLabel="Remove user" danger busy={busy} error={error} onConfirm={confirm} onCancel={onClose}>
       <Text>
         {user.name} ({roleLabel(user.role)}) will no longer be able to open the register. The register is re-encrypted
-        with a new key, so an old copy of their passphrase will not work either. Their past actions stay in the audit log.
+        with a new key, so an old copy of their passphrase will not work either, and their access is taken out of the
+        backups in the register&apos;s backups folder. A backup copied elsewhere (a USB stick, say) still opens with the
+        passphrase they had then. Their past actions stay in the audit log.
       </Text>
     </ConfirmDialog>
   );
@@ -109,9 +112,10 @@ function AddUserForm() {
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<AddIn, unknown, AddOut>({
+  const { control, handleSubmit, setError, reset, formState: { errors, isSubmitting, isDirty } } = useForm<AddIn, unknown, AddOut>({
     resolver: zodResolver(addSchema), defaultValues: { name: '', role: 'deputy', passphrase: '', confirm: '' },
   });
+  useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async ({ confirm: _c, ...input }) => {
     setFailure([]);
     setSaved(null);
@@ -163,9 +167,10 @@ function ChangePassphraseForm() {
   const styles = useSettingsStyles();
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset, formState: { isSubmitting } } = useForm<ChangeIn, unknown, ChangeOut>({
+  const { control, handleSubmit, setError, reset, formState: { isSubmitting, isDirty } } = useForm<ChangeIn, unknown, ChangeOut>({
     resolver: zodResolver(changeSchema), defaultValues: { oldPassphrase: '', newPassphrase: '', confirm: '' },
   });
+  useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async ({ oldPassphrase, newPassphrase: p }) => {
     setFailure([]);
     setSaved(null);

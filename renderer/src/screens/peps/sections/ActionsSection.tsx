@@ -15,6 +15,7 @@ import { optionalText, optionalUkDate, submitErrors } from '../../../lib/forms.t
 import { useSaveTracker } from '../autosave.tsx';
 import { PepDialog, todayIso, useDialogState, usePepStyles } from '../common.tsx';
 import { usePepOperation } from '../queries.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
@@ -118,6 +119,7 @@ function ActionDialog({ pep, action, onClosed, onSaved }: { pep: PepDetail; acti
     resolver: zodResolver(schema),
     defaultValues: { action: action?.action ?? '', owner: action?.owner ?? '', dueOn: formatUkDate(action?.dueOn), doneOn: formatUkDate(action?.doneOn) },
   });
+  const unsaved = useUnsavedChanges(formState.isDirty && state.open);
   const submit = handleSubmit(async (v) => {
     setFailure([]);
     try {
@@ -129,7 +131,7 @@ function ActionDialog({ pep, action, onClosed, onSaved }: { pep: PepDetail; acti
     }
   });
   return (
-    <PepDialog state={state} title={action ? 'Edit action' : 'Add an action'} submitLabel={action ? 'Save action' : 'Add action'}
+    <PepDialog state={state} unsaved={unsaved} title={action ? 'Edit action' : 'Add an action'} submitLabel={action ? 'Save action' : 'Add action'}
       busy={formState.isSubmitting} failure={failure} failureTitle="The action was not saved" onSubmit={submit}>
       <TextAreaField control={control} name="action" label="Action" required rows={2} />
       <div className={styles.grid}>

@@ -18,6 +18,7 @@ import { optionalText, optionalUkDate, penceToPounds, submitErrors } from '../..
 import { useDirtyFlag, useSaveTracker } from '../autosave.tsx';
 import { formatPounds, usePepStyles } from '../common.tsx';
 import { usePepOperation } from '../queries.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
@@ -163,6 +164,7 @@ function TargetForm({ pep, target, number, onDone }: { pep: PepDetail; target: P
   const { control, handleSubmit, setError, setValue, getValues, formState } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(target),
   });
+  const unsaved = useUnsavedChanges(formState.isDirty);
   const smart = useLiveSmart(control, pep.meetingDate, target?.smart ?? null);
   const linked = useWatch({ control, name: 'interventionIds' });
   const label = target ? `Target ${number}` : 'New target';
@@ -219,7 +221,7 @@ function TargetForm({ pep, target, number, onDone }: { pep: PepDetail; target: P
       <FormAlert title="The target was not saved" messages={failure} />
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={formState.isSubmitting}>{formState.isSubmitting ? 'Saving…' : target ? 'Save target' : 'Add target'}</Button>
-        <Button type="button" onClick={() => onDone(null)} disabled={formState.isSubmitting}>Cancel</Button>
+        <Button type="button" onClick={() => unsaved.confirmDiscard(() => onDone(null))} disabled={formState.isSubmitting}>Cancel</Button>
       </div>
     </form>
   );

@@ -17,6 +17,7 @@ import { submitErrors } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useGradeScales } from '../queries.ts';
 import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   grades: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, maxWidth: '520px' },
@@ -129,10 +130,11 @@ function ScaleForm({ scale, onDone }: { scale: GradeScale | null; onDone: (s: Gr
   const styles = useSettingsStyles();
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
     defaultValues: { name: scale?.name ?? '', description: scale?.description ?? '', grades: (scale?.grades ?? []).join('\n') },
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);
     try {
@@ -155,7 +157,7 @@ function ScaleForm({ scale, onDone }: { scale: GradeScale | null; onDone: (s: Gr
       <FormAlert title="The scale was not saved" messages={failure} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save scale'}</Button>
-        <Button onClick={() => onDone(null)}>Cancel</Button>
+        <Button onClick={() => unsaved.confirmDiscard(() => onDone(null))}>Cancel</Button>
       </div>
     </form>
   );

@@ -22,6 +22,7 @@ import { plural, StatusBadge, todayIso } from '../common.tsx';
 import { invalidateProgress, useProviderReports, useProviders } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
 import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   reportRow: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
@@ -114,7 +115,7 @@ function ProviderForm({ provider: p, onDone }: { provider: Provider | null; onDo
   const styles = useSettingsStyles();
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<PIn, unknown, POut>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<PIn, unknown, POut>({
     resolver: zodResolver(providerSchema),
     defaultValues: {
       name: p?.name ?? '', contactName: p?.contactName ?? '', email: p?.email ?? '', phone: p?.phone ?? '', managerName: p?.managerName ?? '',
@@ -122,6 +123,7 @@ function ProviderForm({ provider: p, onDone }: { provider: Provider | null; onDo
       active: p?.active ?? true,
     },
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);
     const blank = (s: string) => s || null;
@@ -159,7 +161,7 @@ function ProviderForm({ provider: p, onDone }: { provider: Provider | null; onDo
       <FormAlert title="The provider was not saved" messages={failure} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save provider'}</Button>
-        <Button onClick={() => onDone(null)}>Cancel</Button>
+        <Button onClick={() => unsaved.confirmDiscard(() => onDone(null))}>Cancel</Button>
       </div>
     </form>
   );
@@ -183,9 +185,10 @@ function ProviderReports({ provider, onBack }: { provider: Provider; onBack: () 
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset, formState: { isSubmitting } } = useForm<RIn, unknown, ROut>({
+  const { control, handleSubmit, setError, reset, formState: { isSubmitting, isDirty } } = useForm<RIn, unknown, ROut>({
     resolver: zodResolver(reportSchema), defaultValues: { childId: '', sessionDate: '', receivedOn: '', notes: '' },
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);
     setSaved(null);
@@ -219,7 +222,7 @@ function ProviderReports({ provider, onBack }: { provider: Provider; onBack: () 
   return (
     <>
       <div className={styles.actions}>
-        <Button onClick={onBack}>Back to providers</Button>
+        <Button onClick={() => unsaved.confirmDiscard(onBack)}>Back to providers</Button>
       </div>
       <Heading level={3} focusOnMount>Session reports from {provider.name}</Heading>
       <form className={styles.card} onSubmit={onSubmit} noValidate aria-label="Add a session">

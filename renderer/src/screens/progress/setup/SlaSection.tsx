@@ -14,6 +14,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { submitErrors, wholeNumber } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useSla, useTeachers } from '../queries.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const schema = z.object({
   returnDueSchoolDays: wholeNumber('The days until returns are due', 0, 60),
@@ -45,9 +46,10 @@ function SlaForm({ sla }: { sla: SlaSettings }) {
   const teachers = useTeachers();
   const [failure, setFailure] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset, setValue, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, reset, setValue, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(sla),
   });
+  useUnsavedChanges(isDirty);
   const leaders = (teachers.data ?? []).filter((t) => t.isSeniorLeader && t.active);
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);

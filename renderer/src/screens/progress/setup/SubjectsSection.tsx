@@ -18,6 +18,7 @@ import { blankToNull, Fieldset, QueryState, useSettingsStyles } from '../../sett
 import { invalidateProgress, useSubjects } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
 import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 export function SubjectsSection() {
   const styles = useSettingsStyles();
@@ -102,13 +103,14 @@ function SubjectForm({ subject, next, onDone }: { subject: Subject | null; next:
   const styles = useSettingsStyles();
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
     defaultValues: {
       name: subject?.name ?? '', isCore: subject?.isCore ?? false, leaderName: subject?.leaderName ?? '',
       leaderEmail: subject?.leaderEmail ?? '', sortOrder: String(subject?.sortOrder ?? next),
     },
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);
     try {
@@ -138,7 +140,7 @@ function SubjectForm({ subject, next, onDone }: { subject: Subject | null; next:
       <FormAlert title="The subject was not saved" messages={failure} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save subject'}</Button>
-        <Button onClick={() => onDone(null)}>Cancel</Button>
+        <Button onClick={() => unsaved.confirmDiscard(() => onDone(null))}>Cancel</Button>
       </div>
     </form>
   );

@@ -18,6 +18,7 @@ import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.t
 import { invalidateProgress, useTeachers } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
 import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 export function TeachersSection() {
   const styles = useSettingsStyles();
@@ -99,10 +100,11 @@ function TeacherForm({ teacher, onDone }: { teacher: Teacher | null; onDone: (t:
   const styles = useSettingsStyles();
   const qc = useQueryClient();
   const [failure, setFailure] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
     defaultValues: { name: teacher?.name ?? '', email: teacher?.email ?? '', isSeniorLeader: teacher?.isSeniorLeader ?? false, active: teacher?.active ?? true },
   });
+  const unsaved = useUnsavedChanges(isDirty);
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);
     try {
@@ -127,7 +129,7 @@ function TeacherForm({ teacher, onDone }: { teacher: Teacher | null; onDone: (t:
       <FormAlert title="The teacher was not saved" messages={failure} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save teacher'}</Button>
-        <Button onClick={() => onDone(null)}>Cancel</Button>
+        <Button onClick={() => unsaved.confirmDiscard(() => onDone(null))}>Cancel</Button>
       </div>
     </form>
   );

@@ -15,6 +15,7 @@ import { SelectField, TextField } from '../../../components/TextField.tsx';
 import { submitErrors } from '../../../lib/forms.ts';
 import { QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useAllTimetable, useChildTimetable, useSubjects, useTeachers } from '../queries.ts';
+import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
   row: {
@@ -102,9 +103,10 @@ function TimetableForm({ childId, childName, entries }: { childId: number; child
   const toForm = (list: TimetableEntry[]): FormIn => ({
     entries: list.map((e) => ({ subjectId: String(e.subjectId), teacherId: String(e.teacherId), classCode: e.classCode ?? '' })),
   });
-  const { control, handleSubmit, setError, reset, formState: { isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { control, handleSubmit, setError, reset, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(entries),
   });
+  useUnsavedChanges(isDirty);
   const rows = useFieldArray({ control, name: 'entries' });
   const onSubmit = handleSubmit(async (v) => {
     setFailure([]);
