@@ -84,6 +84,7 @@ test('log a PP+-funded intervention with sessions and see the PP+ spent figures 
   await expect(page.getByRole('heading', { level: 1, name: `Small-group maths: ${childName}` })).toBeVisible();
   await iv.expectSaved(`Intervention added for ${childName}.`);
   await expect(page.getByTestId('sessions-attended')).toContainText('No sessions recorded yet');
+  await expect(page.getByTestId('intervention-pep-targets')).toContainText('Not linked to a PEP target yet.');
 
   // ---- a session on its page: not in the future; today, missed ----
   const sessions = page.getByRole('form', { name: 'Record a session' });
@@ -167,4 +168,34 @@ test('log a PP+-funded intervention with sessions and see the PP+ spent figures 
   await iv.expectSaved(`PP+ allocation of £2,570.00 recorded for ${childName}`);
   await expect(iv.ppChildRow(childName)).toContainText(`Received ${ukDate(0)}`);
   await expect(iv.ppChildRow(childName)).toContainText('£2,570.00');
+});
+
+test("an intervention shows the PEP targets it supports, and opens that PEP", async ({ page, demoServer, pages }) => {
+  const iv = new InterventionsPage(page);
+  await openDemo(page, demoServer, pages);
+  await pages.frame.go('Interventions');
+  await iv.expectShown();
+  const ids = await iv.rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-intervention-id')!));
+  expect(ids.length).toBeGreaterThan(0);
+  // The demo links some of its PEP targets to the child's interventions in that subject.
+  let linked: string | null = null;
+  for (const id of ids) {
+    await page.evaluate((h) => { location.hash = h; }, `#/interventions/${id}`);
+    const section = page.getByTestId('intervention-pep-targets');
+    await expect(section).toBeVisible();
+    if ((await section.getByRole('listitem').count()) > 0) {
+      linked = id;
+      break;
+    }
+    await expect(section).toContainText('Not linked to a PEP target yet.');
+  }
+  expect(linked, 'the demo register links at least one intervention to a PEP target').not.toBeNull();
+  const section = page.getByTestId('intervention-pep-targets');
+  const childName = (await page.getByRole('heading', { level: 1 }).textContent())!.split(': ').at(-1)!;
+  await expectAccessible(page, 'interventions: PEP targets it supports');
+  const first = section.getByRole('link').first();
+  await expect(first).toHaveText(/^(Autumn|Spring|Summer) term \d{4}-\d{2} PEP$/);
+  await first.click();
+  await expect(page).toHaveURL(/#\/peps\/\d+\/targets$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(childName);
 });

@@ -6,7 +6,9 @@ import { Badge, Button, Link, Text, makeStyles, mergeClasses, tokens } from '@fl
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { IMPACT_RATINGS, rateInterventionInput, type InterventionDetail as Detail } from '../../api/contract.ts';
+import {
+  IMPACT_RATINGS, PEP_STATUS_LABELS, rateInterventionInput, type InterventionDetail as Detail, type PepStatus,
+} from '../../api/contract.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
@@ -17,6 +19,7 @@ import { submitErrors, ukDate } from '../../lib/forms.ts';
 import { RadioField } from '../children/fields.tsx';
 import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { childrenHref } from '../children/route.ts';
+import { pepsHref } from '../peps/route.ts';
 import { useRegisterChange } from '../dashboard/queries.ts';
 import { Details, LoadFailed, Loading, Section, StatTile, dayName, pct, pounds, setFlash, takeFlash, todayIso, useUi, yearGroupLabel } from '../dashboard/ui.tsx';
 import { FUNDING_SHORT, FundingBadge, ImpactBadge, StateBadge, deliveredByText, interventionTitle } from './common.tsx';
@@ -108,6 +111,7 @@ function DetailView({ i }: { i: Detail }) {
           ['Evidence', i.evidenceNote],
         ]} />
       </Section>
+      <PepTargetsSection i={i} />
       <SessionsSection i={i} onSaved={(m) => { setFailure(null); setNote(m); }} />
 
       {dialog === 'rate' ? <RateDialog i={i} onClose={() => setDialog(null)} onSaved={(m) => setNote(m)} /> : null}
@@ -121,6 +125,33 @@ function DetailView({ i }: { i: Detail }) {
         </ConfirmDialog>
       ) : null}
     </div>
+  );
+}
+
+// ---- PEP targets ----------------------------------------------------------------------------------
+
+/** The PEP targets this intervention supports; the link itself is made on the PEP's target. */
+function PepTargetsSection({ i }: { i: Detail }) {
+  const ui = useUi();
+  return (
+    <Section title="PEP targets it supports" testId="intervention-pep-targets">
+      {i.pepTargets.length === 0 ? (
+        <Text>
+          Not linked to a PEP target yet. To link it, edit a target in {i.childName}&apos;s PEP and choose this intervention
+          there. <a className={ui.link} href={pepsHref.list()}>Open the PEPs</a>
+        </Text>
+      ) : (
+        <ul className={ui.stack} style={{ margin: 0, paddingInlineStart: 20 }}>
+          {i.pepTargets.map((t) => (
+            <li key={t.targetId}>
+              <a className={ui.link} href={pepsHref.pep(t.pepId, 'targets')}>{t.term} term {t.academicYear} PEP</a>
+              {` (${PEP_STATUS_LABELS[t.pepStatus as PepStatus] ?? t.pepStatus}): `}
+              {t.area ? `${t.area}: ` : ''}{t.target}{t.byWhen ? `, by ${formatUkDate(t.byWhen)}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }
 
