@@ -2,20 +2,26 @@
 // area, a link, the form's Cancel, closing the window) asks "Discard unsaved changes?" first, with
 // Keep editing as the default. A clean or just-saved form lets the DT go without a question.
 
-import { expect, openDemo, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, type Pages, type RegisterServer, test } from './fixtures.ts';
 import { ChildFilePage } from './pages/ChildFilePage.ts';
 import { ChildrenPage } from './pages/ChildrenPage.ts';
 import { expectAccessible, screenshot } from './support.ts';
 
 const field = ChildFilePage.field;
 
-test("a child's details: leaving asks first, Keep editing keeps the text, Discard leaves, Cancel asks only when changed, and a save asks nothing", async ({ page, demoServer, pages }) => {
+/** Unlocks the demo and opens one fictitious child's file. */
+async function openLeahsFile(page: Page, demoServer: RegisterServer, pages: Pages) {
   const children = new ChildrenPage(page);
   const file = new ChildFilePage(page);
-  const { frame } = pages;
   await openDemo(page, demoServer, pages);
-  await frame.go('Children');
+  await pages.frame.go('Children');
   await children.openChild('Petrossian-Lowe, Leah');
+  return { children, file, frame: pages.frame };
+}
+
+test("a child's details: leaving asks first, Keep editing keeps the text, Discard leaves, Cancel asks only when changed, and a save asks nothing", async ({ page, demoServer, pages }) => {
+  const { children, file, frame } = await openLeahsFile(page, demoServer, pages);
   await file.expectShown('Leah Petrossian-Lowe');
   const editHash = async () => {
     await page.getByRole('link', { name: 'Edit details' }).click();
@@ -77,12 +83,7 @@ test("a child's details: leaving asks first, Keep editing keeps the text, Discar
 });
 
 test('a dialog form: Cancel and Escape ask when something was typed; closing the window asks the browser', async ({ page, demoServer, pages }) => {
-  const children = new ChildrenPage(page);
-  const file = new ChildFilePage(page);
-  const { frame } = pages;
-  await openDemo(page, demoServer, pages);
-  await frame.go('Children');
-  await children.openChild('Petrossian-Lowe, Leah');
+  const { file, frame } = await openLeahsFile(page, demoServer, pages);
   await file.openTab('Voice');
 
   // Nothing typed: Cancel closes at once.

@@ -1,39 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { AppContext, ContextOptions } from '../../../main/api/context.ts';
-import { AppContext as RealContext } from '../../../main/api/context.ts';
+import type { AppContext } from '../../../main/api/context.ts';
 import { listBackups } from '../../../main/services/backups.ts';
-import { runApp, type ElectronModules, type RunningApp } from '../../../main/electron/app.ts';
+import { runApp, type ElectronModules } from '../../../main/electron/app.ts';
 import { FakeBrowserWindow, fakeElectron, ipcEvent, type FakeElectron, type FakeMenu } from './fakes.ts';
+import { startFakeApp, stopApps } from './startApp.ts';
 import { cleanupTempDirs, createRegister, STAFF, tempDir, unlockAs } from '../../helpers/db.ts';
 
 afterAll(() => cleanupTempDirs());
 
-const running: RunningApp[] = [];
-afterEach(() => {
-  for (const r of running.splice(0)) r.context()?.dispose();
-});
-
-async function start(opts: { isPackaged?: boolean; env?: Record<string, string> } = {}) {
-  const fx = fakeElectron();
-  fx.app.isPackaged = opts.isPackaged ?? true;
-  fx.app.userData = tempDir('electron-app');
-  let contextOptions: ContextOptions | null = null;
-  const app = runApp(fx as unknown as ElectronModules, {
-    mainDir: '/app/out/main',
-    env: opts.env ?? {},
-    createContext: (o) => {
-      contextOptions = o;
-      return new RealContext(o);
-    },
-  })!;
-  running.push(app);
-  fx.app.becomeReady();
-  await app.ready;
-  const win = app.window() as unknown as FakeBrowserWindow;
-  return { fx, app, win, ctx: app.context()!, contextOptions: contextOptions! as ContextOptions };
-}
+afterEach(stopApps);
+const start = startFakeApp;
 
 /** Creates a real register where the app expects it and unlocks it in the app's context. */
 async function unlockRegister(ctx: AppContext) {

@@ -4,12 +4,10 @@
 
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { ContextOptions } from '../../../main/api/context.ts';
-import { AppContext as RealContext } from '../../../main/api/context.ts';
-import { runApp, type ElectronModules, type RunningApp } from '../../../main/electron/app.ts';
 import { guardUnload, UNLOAD_BUTTONS, UNLOAD_QUESTION } from '../../../main/electron/unloadGuard.ts';
-import { FakeBrowserWindow, fakeElectron } from './fakes.ts';
-import { cleanupTempDirs, createRegister, tempDir } from '../../helpers/db.ts';
+import { FakeBrowserWindow } from './fakes.ts';
+import { startFakeApp, stopApps } from './startApp.ts';
+import { cleanupTempDirs, createRegister } from '../../helpers/db.ts';
 
 afterAll(() => cleanupTempDirs());
 
@@ -58,30 +56,14 @@ describe('guardUnload', () => {
 });
 
 describe('the app window', () => {
-  const running: RunningApp[] = [];
-  afterEach(() => {
-    for (const r of running.splice(0)) r.context()?.dispose();
-  });
+  afterEach(stopApps);
 
+  /** The shell with an unlocked register (a lock reloads only an unlocked window). */
   async function start() {
-    const fx = fakeElectron();
-    fx.app.userData = tempDir('electron-unload');
-    let contextOptions: ContextOptions | null = null;
-    const app = runApp(fx as unknown as ElectronModules, {
-      mainDir: '/app/out/main',
-      env: {},
-      createContext: (o) => {
-        contextOptions = o;
-        return new RealContext(o);
-      },
-    })!;
-    running.push(app);
-    fx.app.becomeReady();
-    await app.ready;
-    const ctx = app.context()!;
+    const { fx, ctx, win, contextOptions } = await startFakeApp();
     const t = await createRegister(path.dirname(ctx.registerPath), path.basename(ctx.registerPath));
     ctx.setUnlocked(t.register);
-    return { fx, ctx, win: app.window() as unknown as FakeBrowserWindow, contextOptions: contextOptions! as ContextOptions };
+    return { fx, ctx, win, contextOptions };
   }
 
   it('while unlocked, closing with unsaved changes asks, and Stay keeps the window', async () => {
