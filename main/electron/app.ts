@@ -142,7 +142,10 @@ export function runApp(electron: ElectronModules, opts: RunOptions): RunningApp 
       if (win === w) win = null;
     });
     // Unsaved changes in a form: ask before closing or reloading, except for a lock's reload.
-    guardUnload(w, dialog, () => !context.register);
+    guardUnload(w, dialog, () => !context.register, () => {
+      // A quit the DT stopped by staying is over: a later lock must still reload to the lock screen.
+      quitting = false;
+    });
     w.webContents.on('context-menu', (_event, params) => {
       const template = contextMenuTemplate(params);
       if (template.length) Menu.buildFromTemplate(template).popup({ window: w });

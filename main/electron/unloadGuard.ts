@@ -28,7 +28,9 @@ type GuardedWindow = Pick<BrowserWindow, 'webContents'>;
  * the lock screen, and security comes first (the register is already closed, so nothing typed
  * could be saved anyway).
  */
-export function guardUnload(win: GuardedWindow, dialog: Pick<Dialog, 'showMessageBoxSync'>, mustLeave: () => boolean): void {
+export function guardUnload(
+  win: GuardedWindow, dialog: Pick<Dialog, 'showMessageBoxSync'>, mustLeave: () => boolean, onStay: () => void = () => {},
+): void {
   win.webContents.on('will-prevent-unload', (event: Event) => {
     if (mustLeave()) {
       event.preventDefault();
@@ -36,5 +38,7 @@ export function guardUnload(win: GuardedWindow, dialog: Pick<Dialog, 'showMessag
     }
     const choice = dialog.showMessageBoxSync(win as BrowserWindow, UNLOAD_QUESTION);
     if (choice === LEAVE) event.preventDefault();
+    // Staying cancels the close, and with it any quit under way (Electron stops app.quit when a window stays open).
+    else onStay();
   });
 }

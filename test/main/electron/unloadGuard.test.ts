@@ -83,6 +83,24 @@ describe('the app window', () => {
     expect(event.preventDefault).toHaveBeenCalledTimes(1);
   });
 
+  it('choosing Stay while quitting stops the quit, so a later lock still reloads to the lock screen', async () => {
+    const { fx, ctx, win } = await start();
+    fx.app.emit('before-quit', {});
+    win.webContents.emit('will-prevent-unload', unloadEvent());
+    expect(fx.dialog.showMessageBoxSync).toHaveBeenCalledTimes(1);
+    ctx.lock('idle');
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('choosing Leave while quitting lets the quit go on: a lock then does not reload', async () => {
+    const { fx, ctx, win } = await start();
+    fx.dialog.showMessageBoxSync.mockReturnValue(0);
+    fx.app.emit('before-quit', {});
+    win.webContents.emit('will-prevent-unload', unloadEvent());
+    ctx.lock('idle');
+    expect(win.webContents.reload).not.toHaveBeenCalled();
+  });
+
   it("an idle lock's reload to the lock screen is never held up by unsaved changes", async () => {
     const { fx, ctx, win } = await start();
     ctx.lock('idle');
