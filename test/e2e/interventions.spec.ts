@@ -111,6 +111,11 @@ test('log a PP+-funded intervention with sessions and see the PP+ spent figures 
   await expect(page.getByText('1 change not saved yet')).toBeVisible();
   await expectAccessible(page, 'interventions: session attendance');
   await screenshot(page, 'interventions-session-attendance');
+  // Unsaved marks: leaving asks first, and Keep editing keeps them.
+  await pages.frame.goAskingFirst('Dashboard');
+  await pages.frame.keepEditing();
+  await expect(row.getByRole('radio', { name: 'Attended' })).toBeChecked();
+  await expect(row.getByRole('textbox')).toHaveValue('Good focus on the 7 times table');
   await page.getByRole('button', { name: 'Save attendance' }).click();
   await iv.expectSaved(`Attendance for ${ukDate(0)} saved: 1 session corrected.`);
 
@@ -175,6 +180,7 @@ test("an intervention shows the PEP targets it supports, and opens that PEP", as
   await openDemo(page, demoServer, pages);
   await pages.frame.go('Interventions');
   await iv.expectShown();
+  await expect(iv.rows).toHaveCount(20);
   const ids = await iv.rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-intervention-id')!));
   expect(ids.length).toBeGreaterThan(0);
   // The demo links some of its PEP targets to the child's interventions in that subject.

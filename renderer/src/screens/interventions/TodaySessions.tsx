@@ -14,6 +14,7 @@ import { LoadFailed, Loading, addDays, dayName, plural, todayIso, useUi, yearGro
 import { AreaHeader } from './common.tsx';
 import { useSessionsDue } from './queries.ts';
 import { go, interventionsHref } from './route.ts';
+import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 type Mark = 'attended' | 'missed' | 'none';
 interface RowState { mark: Mark; note: string }
@@ -85,6 +86,8 @@ function DayForm({ date, rows, onSaved }: { date: string; rows: SessionDueRow[];
     const b = state[r.interventionId] ?? a;
     return a.mark !== b.mark || (b.mark !== 'none' && a.note !== b.note);
   }), [rows, state]);
+  // Marks not yet saved: leaving the day (another date, another area) asks first.
+  useUnsavedChanges(changed.length > 0);
   const set = (r: SessionDueRow, patch: Partial<RowState>) => setState((s) => ({ ...s, [r.interventionId]: { ...(s[r.interventionId] ?? initial(r)), ...patch } }));
 
   const save = async (e: FormEvent) => {
