@@ -151,6 +151,8 @@ export interface RecordSessionsResult {
   added: number;
   /** Sessions already recorded for the date, now changed. */
   updated: number;
+  /** Sessions taken off the date (recordDaySessions' removals). */
+  removed: number;
   interventions: Intervention[];
 }
 
@@ -351,13 +353,18 @@ export const recordSessionsInput = z.object({
 export const recordDaySessionsInput = z.object({
   date: isoDate,
   entries: z.array(z.object({ interventionId: id, attended: z.boolean({ error: 'Say whether the child attended.' }), note: optText(500) }).strict())
-    .min(1, 'Record at least one session.').max(2000),
+    .max(2000),
+  /** Interventions whose session on the date is taken off (set back to "No session"), in the same transaction. */
+  removals: z.array(id).max(2000).default([]),
 }).strict().superRefine((v, ctx) => {
+  if (v.entries.length + v.removals.length === 0) ctx.addIssue({ code: 'custom', path: ['entries'], message: 'Record at least one session.' });
   const seen = new Set<number>();
-  v.entries.forEach((e, i) => {
-    if (seen.has(e.interventionId)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'interventionId'], message: 'That intervention is listed twice.' });
-    seen.add(e.interventionId);
-  });
+  const check = (interventionId: number, path: (string | number)[]) => {
+    if (seen.has(interventionId)) ctx.addIssue({ code: 'custom', path, message: 'That intervention is listed twice.' });
+    seen.add(interventionId);
+  };
+  v.entries.forEach((e, i) => check(e.interventionId, ['entries', i, 'interventionId']));
+  v.removals.forEach((r, i) => check(r, ['removals', i]));
 });
 
 export const rateInterventionInput = z.object({

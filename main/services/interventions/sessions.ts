@@ -93,24 +93,28 @@ export function listSessionsDue(register: Register, date: string): SessionsDue {
 
 /** One session each for several interventions on one date: all or nothing, in one transaction. */
 export function recordDaySessions(register: Register, input: z.output<typeof recordDaySessionsInput>, today: string): RecordSessionsResult {
-  const ids = input.entries.map((e) => e.interventionId);
+  const ids = [...input.entries.map((e) => e.interventionId), ...input.removals];
   let added = 0;
   let updated = 0;
+  let removed = 0;
+  // The whole day in one transaction: marks recorded and marks taken off land together or not at all.
   register.transaction(() => {
     const rows = new Map<number, InterventionRow>();
     for (let i = 0; i < ids.length; i += 500) {
       for (const r of register.all(interventionQuery().where('i.id', 'in', ids.slice(i, i + 500)))) rows.set(r.id, r);
     }
     const issues: FieldIssue[] = [];
-    input.entries.forEach((e, i) => {
-      const r = rows.get(e.interventionId);
-      if (!r) issues.push({ path: ['entries', i, 'interventionId'], message: 'That intervention was not found. It may have been deleted.' });
-      else if (r.leaving_date !== null) issues.push({ path: ['entries', i, 'interventionId'], message: LEAVER_READ_ONLY });
-      else {
+    const check = (interventionId: number, path: (string | number)[], datesMatter: boolean) => {
+      const r = rows.get(interventionId);
+      if (!r) issues.push({ path, message: 'That intervention was not found. It may have been deleted.' });
+      else if (r.leaving_date !== null) issues.push({ path, message: LEAVER_READ_ONLY });
+      else if (datesMatter) {
         const p = dateProblem(r, input.date, today);
-        if (p) issues.push({ path: ['entries', i, 'interventionId'], message: p });
+        if (p) issues.push({ path, message: p });
       }
-    });
+    };
+    input.entries.forEach((e, i) => check(e.interventionId, ['entries', i, 'interventionId'], true));
+    input.removals.forEach((id, i) => check(id, ['removals', i], false));
     throwIfIssues(issues);
     const at = nowIso();
     const touched = new Set<number>();
@@ -121,6 +125,14 @@ export function recordDaySessions(register: Register, input: z.output<typeof rec
       auditIntervention(register, 'update', r.child_id, r.id, 'intervention_sessions');
       touched.add(r.child_id);
     }
+    for (const id of input.removals) {
+      const r = rows.get(id)!;
+      // Nothing recorded on the date already: nothing to take off, and nothing to audit.
+      if (register.run(qb.deleteFrom('intervention_sessions').where('intervention_id', '=', id).where('session_date', '=', input.date)).changes === 0) continue;
+      removed++;
+      auditIntervention(register, 'delete', r.child_id, r.id, 'intervention_sessions');
+      touched.add(r.child_id);
+    }
     for (const childId of touched) touchChild(register, childId, at);
   });
   const stats = sessionStats(register, ids);
@@ -128,5 +140,5 @@ export function recordDaySessions(register: Register, input: z.output<typeof rec
   for (let i = 0; i < ids.length; i += 500) {
     for (const r of register.all(interventionQuery().where('i.id', 'in', ids.slice(i, i + 500)))) interventions.push(toIntervention(r, stats.get(r.id), today));
   }
-  return { added, updated, interventions };
+  return { added, updated, removed, interventions };
 }

@@ -104,13 +104,11 @@ function DayForm({ date, rows, onSaved }: { date: string; rows: SessionDueRow[];
         const s = get(r);
         return { interventionId: r.interventionId, attended: s.mark === 'attended', note: s.note.trim() || null };
       });
-      const removals = changed.filter((r) => get(r).mark === 'none' && r.recorded);
-      let added = 0;
-      let updated = 0;
-      if (entries.length) ({ added, updated } = await run('recordDaySessions', { date, entries }));
-      for (const r of removals) await run('deleteInterventionSessions', { interventionId: r.interventionId, dates: [date] });
+      const removals = changed.filter((r) => get(r).mark === 'none' && r.recorded).map((r) => r.interventionId);
+      // One call, one transaction: the day's marks are saved together or not at all.
+      const { added, updated, removed } = await run('recordDaySessions', { date, entries, removals });
       const parts = [added ? `${plural(added, 'session')} recorded` : '', updated ? `${plural(updated, 'session')} corrected` : '',
-        removals.length ? `${plural(removals.length, 'session')} removed` : ''].filter(Boolean);
+        removed ? `${plural(removed, 'session')} removed` : ''].filter(Boolean);
       onSaved(`Attendance for ${formatUkDate(date)} saved: ${parts.join(', ')}.`);
     } catch (err) {
       setFailure(isApiError(err) && err.issues.length ? [...new Set(err.issues.map((x) => x.message))] : [errorMessage(err)]);

@@ -214,6 +214,29 @@ describe('today\'s sessions for several interventions at once', () => {
     expect(e.issues[0]!.message).toMatch(/left the school/);
     expect(fingerprint(r)).toBe(before);
   });
+
+  it('takes marks off in the same transaction: all of the day lands, or none of it', async () => {
+    // a and b both have a session on TODAY from the tests above.
+    const before = fingerprint(r);
+    const e = await expectRegisterError(() => recordDaySessions(r, recordDaySessionsInput.parse({
+      date: TODAY, entries: [{ interventionId: a, attended: false, note: 'Ill' }], removals: [b, leaverIntervention],
+    }), TODAY), 'Invalid');
+    expect(e.issues.map((i) => i.path)).toEqual([['removals', 1]]);
+    expect(fingerprint(r)).toBe(before);
+
+    const res = recordDaySessions(r, recordDaySessionsInput.parse({ date: TODAY, entries: [{ interventionId: a, attended: false, note: 'Ill' }], removals: [b] }), TODAY);
+    expect(res).toMatchObject({ added: 0, updated: 1, removed: 1 });
+    const due = listSessionsDue(r, TODAY).rows;
+    expect(due.find((x) => x.interventionId === a)!.recorded).toEqual({ attended: false, note: 'Ill' });
+    expect(due.find((x) => x.interventionId === b)!.recorded).toBeNull();
+    // Nothing left to take off: counted as nothing removed.
+    expect(recordDaySessions(r, recordDaySessionsInput.parse({ date: TODAY, entries: [], removals: [b] }), TODAY)).toMatchObject({ added: 0, updated: 0, removed: 0 });
+  });
+
+  it('refuses an empty day and an intervention listed twice', () => {
+    expect(recordDaySessionsInput.safeParse({ date: TODAY, entries: [] }).error?.issues[0]).toMatchObject({ path: ['entries'], message: 'Record at least one session.' });
+    expect(recordDaySessionsInput.safeParse({ date: TODAY, entries: [{ interventionId: 5, attended: true }], removals: [5] }).error?.issues[0]?.path).toEqual(['removals', 0]);
+  });
 });
 
 describe('impact', () => {
