@@ -32,7 +32,7 @@ export class KeyDoesNotFit extends Error {}
  * Throws KeyDoesNotFit when the key is wrong for the file, NotARegisterError for files that are
  * not encrypted registers at all.
  */
-/** The page cache per connection, in KiB (see openEncrypted). */
+/** The page cache per connection, in KiB (see applyConnectionSettings). */
 export const CACHE_KIB = 16 * 1024;
 
 export function openEncrypted(file: string, key: Uint8Array, opts: { create?: boolean; readonly?: boolean } = {}): SqliteDb {
@@ -65,26 +65,31 @@ export function openEncrypted(file: string, key: Uint8Array, opts: { create?: bo
     throw new NotARegisterError('The register file is damaged and cannot be read. Restore it from a backup.');
   }
   try {
-    if (!opts.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-    }
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('trusted_schema = OFF');
-    // REPLACE's implicit delete must fire the audit log's append-only triggers too.
-    db.pragma('recursive_triggers = ON');
-    // SQLCipher decrypts a page each time it is read into the cache; with the default 2 MiB cache
-    // the dashboard decrypted the same pages on every call. 16 MiB holds a large register's working
-    // set (BENCHMARKS.md: 32 MiB was no quicker) within the 300 MB memory target. The cache holds
-    // decrypted pages, as SQLite's always does, in this process only.
-    db.pragma(`cache_size = -${CACHE_KIB}`);
+    applyConnectionSettings(db, opts.readonly ?? false);
   } catch (e) {
     db.close();
     throw new NotARegisterError(`The register could not be prepared for use (${(e as { code?: string }).code ?? 'error'}).`);
   }
   return db;
+}
+
+/** The settings every connection to a register runs with (the benchmark's plain copy too). */
+export function applyConnectionSettings(db: SqliteDb, readonly: boolean): void {
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+  // REPLACE's implicit delete must fire the audit log's append-only triggers too.
+  db.pragma('recursive_triggers = ON');
+  // SQLCipher decrypts a page each time it is read into the cache; with the default 2 MiB cache
+  // the dashboard decrypted the same pages on every call. 16 MiB holds a large register's working
+  // set (BENCHMARKS.md: 32 MiB was no quicker) within the 300 MB memory target. The cache holds
+  // decrypted pages, as SQLite's always does, in this process only.
+  db.pragma(`cache_size = -${CACHE_KIB}`);
 }
 
 export interface IntegrityReport {

@@ -4,21 +4,14 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Compilable } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../db/audit.ts';
-import { CACHE_KIB } from '../../db/connection.ts';
+import { applyConnectionSettings } from '../../db/connection.ts';
 import { all, one, run } from '../../db/query.ts';
 import type { Register } from '../../db/register.ts';
 
 export function openPlainCopy(file: string): Register {
   const db = new Database(file);
-  // The same settings as connection.ts, so only the cipher differs.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('trusted_schema = OFF');
-  db.pragma('recursive_triggers = ON');
-  db.pragma(`cache_size = -${CACHE_KIB}`);
+  // The same settings as the register's own connections, so only the cipher differs.
+  applyConnectionSettings(db, false);
   const shape = {
     path: file,
     sqlite: db,

@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit.ts';
 import { Register } from '../../db/register.ts';
+import { mulberry32 } from '../../main/services/demo/prng.ts';
 import { cleanupTempDirs, createRegister, STAFF, tempDir } from '../helpers/db.ts';
 import { recordCounts } from '../helpers/reliability.ts';
 
@@ -33,18 +34,6 @@ const FIRST_ACK_TIMEOUT_MS = 30_000;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const writerSource = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
-
-/** mulberry32: small, seedable, good enough to pick kill moments reproducibly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Bundles the writer with esbuild; better-sqlite3 and argon2 (native) are imported by absolute path. */
 async function bundleWriter(outDir: string): Promise<string> {
@@ -147,7 +136,7 @@ afterAll(cleanupTempDirs);
 
 describe('crash test', () => {
   it(`survives ${ROUNDS} SIGKILLs mid-write with no acknowledged write lost`, async () => {
-    const random = rng(SEED);
+    const random = mulberry32(SEED);
     let allAcked: number[] = [];
     let ackedTotal = 0;
     let registerPath = '';
