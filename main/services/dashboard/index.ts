@@ -16,7 +16,7 @@ import { loadPepCalendarData, pepSchedule, type PepScheduleEntry, type TermRow }
 import { displayName } from '../alerts/types.ts';
 import { addDays } from '../children/dates.ts';
 import { getPpPlusPosition } from '../ppplus/position.ts';
-import { getTeacherChecklist, type OverdueReturn } from '../progress/views.ts';
+import { getTeacherChecklist, overdueInChecklists } from '../progress/views.ts';
 import { listRisks } from '../risks/risks.ts';
 
 export const DEFAULT_CALENDAR_WEEKS = 6;
@@ -52,10 +52,7 @@ export function getDashboard(register: Register, opts: { today: string; calendar
   // The teachers' checklists serve both the returns section and the returns-overdue rule (the same
   // derivation as progress `overdueReturns`), so they are read once.
   const checklist = getTeacherChecklist(register, { asOf: today });
-  ctx.once('overdueReturns', (): OverdueReturn[] => checklist.flatMap((t) => t.items.filter((i) => i.slaStage > 0).map((i) => ({
-    returnId: i.returnId, childId: i.childId, windowId: i.windowId, windowName: i.windowName, subjectName: i.subjectName, teacherName: t.teacherName,
-    dueOn: i.dueOn, stage: i.slaStage as 1 | 2 | 3, schoolDaysOverdue: i.schoolDaysOverdue,
-  }))));
+  ctx.once('overdueReturns', () => overdueInChecklists(checklist));
   const alerts = evaluateRules(ctx);
   const byKind: Partial<Record<RegisterAlertKind, number>> = {};
   for (const a of alerts) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;

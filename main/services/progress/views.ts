@@ -178,7 +178,12 @@ export interface OverdueReturn { returnId: number; childId: number; windowId: nu
 
 /** Requested returns past their due date and not yet in, as of a date (for one child, or all). */
 export function overdueReturns(register: Register, asOf = localToday(), childId?: number): OverdueReturn[] {
-  return getTeacherChecklist(register, { asOf, childId }).flatMap((t) => t.items.filter((i) => i.slaStage > 0).map((i) => ({
+  return overdueInChecklists(getTeacherChecklist(register, { asOf, childId }));
+}
+
+/** The overdue items of teachers' checklists already built (the dashboard builds them once for two uses). */
+export function overdueInChecklists(checklists: readonly TeacherChecklist[]): OverdueReturn[] {
+  return checklists.flatMap((t) => t.items.filter((i) => i.slaStage > 0).map((i) => ({
     returnId: i.returnId, childId: i.childId, windowId: i.windowId, windowName: i.windowName, subjectName: i.subjectName, teacherName: t.teacherName,
     dueOn: i.dueOn, stage: i.slaStage as 1 | 2 | 3, schoolDaysOverdue: i.schoolDaysOverdue,
   })));
@@ -210,7 +215,8 @@ export function belowTarget(register: Register, childIds?: number[]): BelowTarge
   const children = new Map(loadChildren(register, [...new Set(latest.map((r) => r.child_id))]).map((c) => [c.id, c]));
   const scales = loadScales(register);
   const windows = new Map<number, ReturnType<typeof loadWindow>>();
-  const stepsOf = (r: (typeof latest)[number]): number | null => {
+  type Judged = Omit<(typeof latest)[number], 'close_date'>;
+  const stepsOf = (r: Judged): number | null => {
     const w = windows.get(r.window_id) ?? loadWindow(register, r.window_id);
     windows.set(r.window_id, w);
     const scale = scales.get(scaleIdFor(w, yearGroupOf(children.get(r.child_id)!, w.close_date)))!;
@@ -218,7 +224,7 @@ export function belowTarget(register: Register, childIds?: number[]): BelowTarge
   };
   const out: BelowTarget[] = [];
   const retry = new Set<string>();
-  const take = (r: (typeof latest)[number], steps: number) => {
+  const take = (r: Judged, steps: number) => {
     if (steps < 0) out.push({ childId: r.child_id, subjectId: r.subject_id, subjectName: r.subject_name, windowId: r.window_id, windowName: r.window_name, steps });
   };
   for (const r of latest) {
@@ -233,10 +239,10 @@ export function belowTarget(register: Register, childIds?: number[]): BelowTarge
     for (const r of older) {
       const key = `${r.child_id}:${r.subject_id}`;
       if (!retry.has(key)) continue;
-      const steps = stepsOf(r as (typeof latest)[number]);
+      const steps = stepsOf(r);
       if (steps === null) continue;
       retry.delete(key);
-      take(r as (typeof latest)[number], steps);
+      take(r, steps);
     }
   }
   return out;
