@@ -199,6 +199,8 @@ test("an intervention shows the PEP targets it supports, and opens that PEP", as
   const section = page.getByTestId('intervention-pep-targets');
   const childName = (await page.getByRole('heading', { level: 1 }).textContent())!.split(': ').at(-1)!;
   await expectAccessible(page, 'interventions: PEP targets it supports');
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, 'interventions-pep-targets');
   const first = section.getByRole('link').first();
   await expect(first).toHaveText(/^(Autumn|Spring|Summer) term \d{4}-\d{2} PEP$/);
   await first.click();
