@@ -15,7 +15,6 @@ import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useAcademicYears } from '../../api/queries.ts';
 import { scheduleModalCleanup } from '../../app/useStaleModalGuard.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { DateField, SelectField, TextField } from '../../components/TextField.tsx';
@@ -25,7 +24,7 @@ import { Fieldset, QueryState, useSettingsStyles } from '../settings/common.tsx'
 import { percent, plural, useProgressStyles, windowLabel, yearLong } from './common.tsx';
 import { invalidateProgress, useGradeScales, useSla, useWindows } from './queries.ts';
 import { goProgress, progressHref } from './route.ts';
-import { useDeleteConfirm } from '../../components/useDeleteConfirm.ts';
+import { DeleteRecordDialog, RecordActions, useRecordList } from '../settings/recordList.tsx';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
@@ -44,25 +43,16 @@ export function WindowsTab() {
   const own = useStyles();
   const windows = useWindows();
   const qc = useQueryClient();
-  const [editing, setEditing] = useState<AssessmentWindow | 'new' | null>(null);
   const [requesting, setRequesting] = useState<AssessmentWindow | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const del = useDeleteConfirm<AssessmentWindow>(async (x) => {
-    await call('deleteAssessmentWindow', { id: x.id });
-    await invalidateProgress(qc);
-  }, (x) => setSaved(`${windowLabel(x)} deleted.`));
+  const list = useRecordList<AssessmentWindow>({
+    name: windowLabel,
+    remove: async (w) => {
+      await call('deleteAssessmentWindow', { id: w.id });
+      await invalidateProgress(qc);
+    },
+  });
 
-  if (editing) {
-    return (
-      <WindowForm
-        window={editing === 'new' ? null : editing}
-        onDone={(w) => {
-          setEditing(null);
-          if (w) setSaved(`${windowLabel(w)} saved.`);
-        }}
-      />
-    );
-  }
+  if (list.editing) return <WindowForm window={list.editing === 'new' ? null : list.editing} onDone={list.done} />;
 
   const byYear = new Map<string, AssessmentWindow[]>();
   for (const w of [...(windows.data ?? [])].sort((a, b) => b.closeDate.localeCompare(a.closeDate))) {
@@ -76,12 +66,12 @@ export function WindowsTab() {
         teacher of every child returns a progress entry by the date in the school&rsquo;s agreement.
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => { setSaved(null); setEditing('new'); }}>Add an assessment window</Button>
+        <Button appearance="primary" onClick={() => list.edit('new')}>Add an assessment window</Button>
       </div>
-      <SavedNote message={saved} />
+      <SavedNote message={list.saved} />
       <QueryState loading={windows.isPending} error={windows.error} what="assessment windows">
         {byYear.size === 0 ? <Text className={styles.muted}>No assessment windows yet.</Text> : null}
-        {[...byYear.entries()].map(([year, list]) => (
+        {[...byYear.entries()].map(([year, ofYear]) => (
           <div key={year} className={own.yearBlock}>
             <Heading level={3}>{year}</Heading>
             <div className={styles.tableWrap}>
@@ -96,7 +86,7 @@ export function WindowsTab() {
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {list.map((w) => (
+                  {ofYear.map((w) => (
                     <TableRow key={w.id}>
                       <TableCell>{w.requested ? <Link href={progressHref('returns', w.id)}>{w.name}</Link> : w.name}</TableCell>
                       <TableCell>{formatUkDate(w.closeDate)}</TableCell>
@@ -110,14 +100,12 @@ export function WindowsTab() {
                           : <Badge appearance="tint" color="subtle">Not requested</Badge>}
                       </TableCell>
                       <TableCell>
-                        <div className={styles.cellActions}>
+                        <RecordActions list={list} record={w}>
                           <Button size="small" className={own.nowrap} onClick={() => setRequesting(w)}
                             aria-label={`Request returns for ${windowLabel(w)}`}>
                             Request returns
                           </Button>
-                          <Button size="small" onClick={() => { setSaved(null); setEditing(w); }} aria-label={`Edit ${windowLabel(w)}`}>Edit</Button>
-                          <Button size="small" onClick={() => { del.ask(w); }} aria-label={`Delete ${windowLabel(w)}`}>Delete</Button>
-                        </div>
+                        </RecordActions>
                       </TableCell>
                     </TableRow>
                   ))}
@@ -127,12 +115,9 @@ export function WindowsTab() {
           </div>
         ))}
       </QueryState>
-      {del.deleting ? (
-        <ConfirmDialog open title={`Delete ${windowLabel(del.deleting)}?`} confirmLabel="Delete window" danger busy={del.busy} error={del.error}
-          onConfirm={del.confirm} onCancel={del.cancel}>
-          <Text>A window can be deleted only while no return in it has been recorded.</Text>
-        </ConfirmDialog>
-      ) : null}
+      <DeleteRecordDialog list={list} confirmLabel="Delete window">
+        <Text>A window can be deleted only while no return in it has been recorded.</Text>
+      </DeleteRecordDialog>
       {requesting ? <RequestReturnsDialog window={requesting} onClose={() => setRequesting(null)} /> : null}
     </>
   );

@@ -2,39 +2,29 @@
 
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { AcademicYear } from '../../api/contract.ts';
 import { call } from '../../api/client.ts';
 import { keys, useAcademicYears } from '../../api/queries.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SavedNote } from '../../components/FormAlert.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { AcademicYearForm } from './AcademicYearForm.tsx';
 import { QueryState, useSettingsStyles } from './common.tsx';
-import { useDeleteConfirm } from '../../components/useDeleteConfirm.ts';
+import { DeleteRecordDialog, RecordActions, useRecordList } from './recordList.tsx';
 
 export function AcademicYearsSection() {
   const styles = useSettingsStyles();
   const years = useAcademicYears();
   const qc = useQueryClient();
-  const [editing, setEditing] = useState<AcademicYear | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const del = useDeleteConfirm<AcademicYear>(async (x) => {
-    await call('deleteAcademicYear', { id: x.id });
-    await qc.invalidateQueries({ queryKey: keys.academicYears });
-  }, (x) => setSaved(`Academic year ${x.label} deleted.`));
+  const list = useRecordList<AcademicYear>({
+    name: (y) => y.label,
+    noteName: (y) => `Academic year ${y.label}`,
+    remove: async (y) => {
+      await call('deleteAcademicYear', { id: y.id });
+      await qc.invalidateQueries({ queryKey: keys.academicYears });
+    },
+  });
 
-  if (editing) {
-    return (
-      <AcademicYearForm
-        year={editing === 'new' ? null : editing}
-        onDone={(y) => {
-          setEditing(null);
-          if (y) setSaved(`Academic year ${y.label} saved.`);
-        }}
-      />
-    );
-  }
+  if (list.editing) return <AcademicYearForm year={list.editing === 'new' ? null : list.editing} onDone={list.done} />;
 
   return (
     <>
@@ -43,9 +33,9 @@ export function AcademicYearsSection() {
         work out PEP and other deadlines.
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => { setSaved(null); setEditing('new'); }}>Add an academic year</Button>
+        <Button appearance="primary" onClick={() => list.edit('new')}>Add an academic year</Button>
       </div>
-      <SavedNote message={saved} />
+      <SavedNote message={list.saved} />
       <QueryState loading={years.isPending} error={years.error} what="academic years">
         {years.data && years.data.length === 0 ? (
           <Text className={styles.muted}>No academic years yet.</Text>
@@ -70,12 +60,7 @@ export function AcademicYearsSection() {
                     <TableCell>{formatUkDate(y.endDate)}</TableCell>
                     <TableCell>{y.terms.map((t) => t.name).join(', ') || 'None'}</TableCell>
                     <TableCell>{y.closures.length}</TableCell>
-                    <TableCell>
-                      <div className={styles.cellActions}>
-                        <Button size="small" onClick={() => { setSaved(null); setEditing(y); }} aria-label={`Edit ${y.label}`}>Edit</Button>
-                        <Button size="small" onClick={() => { del.ask(y); }} aria-label={`Delete ${y.label}`}>Delete</Button>
-                      </div>
-                    </TableCell>
+                    <TableCell><RecordActions list={list} record={y} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -83,12 +68,9 @@ export function AcademicYearsSection() {
           </div>
         )}
       </QueryState>
-      {del.deleting ? (
-        <ConfirmDialog open title={`Delete ${del.deleting.label}?`} confirmLabel="Delete year" danger busy={del.busy} error={del.error}
-          onConfirm={del.confirm} onCancel={del.cancel}>
-          <Text>Its term dates and closure days will be removed. Deadlines in that year can then no longer be worked out in school days.</Text>
-        </ConfirmDialog>
-      ) : null}
+      <DeleteRecordDialog list={list} confirmLabel="Delete year">
+        <Text>Its term dates and closure days will be removed. Deadlines in that year can then no longer be worked out in school days.</Text>
+      </DeleteRecordDialog>
     </>
   );
 }

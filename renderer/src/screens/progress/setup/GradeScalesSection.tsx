@@ -9,14 +9,13 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { GradeScale } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { TextAreaField, TextField } from '../../../components/TextField.tsx';
 import { submitErrors } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useGradeScales } from '../queries.ts';
-import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
@@ -32,24 +31,23 @@ export function GradeScalesSection() {
   const own = useStyles();
   const scales = useGradeScales();
   const qc = useQueryClient();
-  const [editing, setEditing] = useState<GradeScale | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const del = useDeleteConfirm<GradeScale>(async (x) => {
-    await call('deleteGradeScale', { id: x.id });
-    await invalidateProgress(qc);
-  }, (x) => setSaved(`${x.name} deleted.`));
+  const list = useRecordList<GradeScale>({
+    name: (s) => s.name,
+    remove: async (s) => {
+      await call('deleteGradeScale', { id: s.id });
+      await invalidateProgress(qc);
+    },
+  });
 
-  if (editing) {
-    return <ScaleForm scale={editing === 'new' ? null : editing} onDone={(s) => { setEditing(null); if (s) setSaved(`${s.name} saved.`); }} />;
-  }
+  if (list.editing) return <ScaleForm scale={list.editing === 'new' ? null : list.editing} onDone={list.done} />;
 
   return (
     <>
       <Text>Grades are checked against the window&rsquo;s scale for each child, and on-track or below-target flags follow the scale&rsquo;s order.</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => { setSaved(null); setEditing('new'); }}>Add the school&rsquo;s own scale</Button>
+        <Button appearance="primary" onClick={() => list.edit('new')}>Add the school&rsquo;s own scale</Button>
       </div>
-      <SavedNote message={saved} />
+      <SavedNote message={list.saved} />
       <QueryState loading={scales.isPending} error={scales.error} what="grade scales">
         <div className={styles.tableWrap}>
           <Table aria-label="Grade scales">
@@ -76,10 +74,7 @@ export function GradeScalesSection() {
                   </TableCell>
                   <TableCell>
                     {s.builtIn ? <span className={styles.muted}>Read-only</span> : (
-                      <div className={styles.cellActions}>
-                        <Button size="small" onClick={() => { setSaved(null); setEditing(s); }} aria-label={`Edit ${s.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { del.ask(s); }} aria-label={`Delete ${s.name}`}>Delete</Button>
-                      </div>
+                      <RecordActions list={list} record={s} />
                     )}
                   </TableCell>
                 </TableRow>
@@ -88,12 +83,9 @@ export function GradeScalesSection() {
           </Table>
         </div>
       </QueryState>
-      {del.deleting ? (
-        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete scale" danger busy={del.busy} error={del.error}
-          onConfirm={del.confirm} onCancel={del.cancel}>
-          <Text>A scale used by an assessment window cannot be deleted.</Text>
-        </ConfirmDialog>
-      ) : null}
+      <DeleteRecordDialog list={list} confirmLabel="Delete scale">
+        <Text>A scale used by an assessment window cannot be deleted.</Text>
+      </DeleteRecordDialog>
     </>
   );
 }

@@ -11,7 +11,6 @@ import type { Provider, ProviderReport } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import { useChildren } from '../../../api/queries.ts';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { DateField, SelectField, TextField } from '../../../components/TextField.tsx';
@@ -21,7 +20,7 @@ import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.t
 import { plural, StatusBadge, todayIso } from '../common.tsx';
 import { invalidateProgress, useProviderReports, useProviders } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
-import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
@@ -32,26 +31,25 @@ export function ProvidersSection() {
   const styles = useSettingsStyles();
   const providers = useProviders();
   const qc = useQueryClient();
-  const [editing, setEditing] = useState<Provider | 'new' | null>(null);
   const [reportsOf, setReportsOf] = useState<Provider | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const del = useDeleteConfirm<Provider>(async (x) => {
-    await call('deleteProvider', { id: x.id });
-    await invalidateProgress(qc);
-  }, (x) => setSaved(`${x.name} deleted.`));
+  const list = useRecordList<Provider>({
+    name: (p) => p.name,
+    remove: async (p) => {
+      await call('deleteProvider', { id: p.id });
+      await invalidateProgress(qc);
+    },
+  });
 
-  if (editing) {
-    return <ProviderForm provider={editing === 'new' ? null : editing} onDone={(p) => { setEditing(null); if (p) setSaved(`${p.name} saved.`); }} />;
-  }
+  if (list.editing) return <ProviderForm provider={list.editing === 'new' ? null : list.editing} onDone={list.done} />;
   if (reportsOf) return <ProviderReports provider={reportsOf} onBack={() => setReportsOf(null)} />;
 
   return (
     <>
       <Text>Tutoring companies and other providers send a report after each session. Late reports are chased in the same letters as returns.</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => { setSaved(null); setEditing('new'); }}>Add a provider</Button>
+        <Button appearance="primary" onClick={() => list.edit('new')}>Add a provider</Button>
       </div>
-      <SavedNote message={saved} />
+      <SavedNote message={list.saved} />
       <QueryState loading={providers.isPending} error={providers.error} what="providers">
         {providers.data?.length === 0 ? <Text className={styles.muted}>No external providers yet.</Text> : (
           <div className={styles.tableWrap}>
@@ -73,11 +71,9 @@ export function ProvidersSection() {
                     <TableCell>{plural(p.reportDueSchoolDays, 'school day')} after a session; stages every {plural(p.escalationGapSchoolDays, 'school day')}</TableCell>
                     <TableCell>{p.outstanding}</TableCell>
                     <TableCell>
-                      <div className={styles.cellActions}>
+                      <RecordActions list={list} record={p}>
                         <Button size="small" onClick={() => setReportsOf(p)} aria-label={`Session reports from ${p.name}`}>Session reports</Button>
-                        <Button size="small" onClick={() => { setSaved(null); setEditing(p); }} aria-label={`Edit ${p.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { del.ask(p); }} aria-label={`Delete ${p.name}`}>Delete</Button>
-                      </div>
+                      </RecordActions>
                     </TableCell>
                   </TableRow>
                 ))}
@@ -86,12 +82,9 @@ export function ProvidersSection() {
           </div>
         )}
       </QueryState>
-      {del.deleting ? (
-        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete provider" danger busy={del.busy} error={del.error}
-          onConfirm={del.confirm} onCancel={del.cancel}>
-          <Text>A provider with session reports cannot be deleted: mark it as no longer used instead (Edit).</Text>
-        </ConfirmDialog>
-      ) : null}
+      <DeleteRecordDialog list={list} confirmLabel="Delete provider">
+        <Text>A provider with session reports cannot be deleted: mark it as no longer used instead (Edit).</Text>
+      </DeleteRecordDialog>
     </>
   );
 }

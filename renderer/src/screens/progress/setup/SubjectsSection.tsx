@@ -9,7 +9,6 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { subjectInput, type Subject } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -17,32 +16,32 @@ import { submitErrors } from '../../../lib/forms.ts';
 import { blankToNull, Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useSubjects } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
-import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 export function SubjectsSection() {
   const styles = useSettingsStyles();
   const subjects = useSubjects();
   const qc = useQueryClient();
-  const [editing, setEditing] = useState<Subject | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const del = useDeleteConfirm<Subject>(async (x) => {
-    await call('deleteSubject', { id: x.id });
-    await invalidateProgress(qc);
-  }, (x) => setSaved(`${x.name} deleted.`));
+  const list = useRecordList<Subject>({
+    name: (s) => s.name,
+    remove: async (s) => {
+      await call('deleteSubject', { id: s.id });
+      await invalidateProgress(qc);
+    },
+  });
 
-  if (editing) {
-    return <SubjectForm subject={editing === 'new' ? null : editing} next={(subjects.data?.length ?? 0)}
-      onDone={(s) => { setEditing(null); if (s) setSaved(`${s.name} saved.`); }} />;
+  if (list.editing) {
+    return <SubjectForm subject={list.editing === 'new' ? null : list.editing} next={(subjects.data?.length ?? 0)} onDone={list.done} />;
   }
 
   return (
     <>
       <Text>Subjects appear as the returns grid&rsquo;s subjects, in this order. The subject leader is copied into stage 2 chase letters.</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => { setSaved(null); setEditing('new'); }}>Add a subject</Button>
+        <Button appearance="primary" onClick={() => list.edit('new')}>Add a subject</Button>
       </div>
-      <SavedNote message={saved} />
+      <SavedNote message={list.saved} />
       <QueryState loading={subjects.isPending} error={subjects.error} what="subjects">
         {subjects.data?.length === 0 ? <Text className={styles.muted}>No subjects yet.</Text> : (
           <div className={styles.tableWrap}>
@@ -61,12 +60,7 @@ export function SubjectsSection() {
                     <TableCell>{s.name} {s.isCore ? <Badge appearance="tint" color="brand" shape="rounded">Core</Badge> : null}</TableCell>
                     <TableCell>{s.leaderName ?? '—'}{s.leaderEmail ? <><br /><span className={styles.muted} style={{ overflowWrap: 'anywhere' }}>{s.leaderEmail}</span></> : null}</TableCell>
                     <TableCell>{s.timetabled}</TableCell>
-                    <TableCell>
-                      <div className={styles.cellActions}>
-                        <Button size="small" onClick={() => { setSaved(null); setEditing(s); }} aria-label={`Edit ${s.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { del.ask(s); }} aria-label={`Delete ${s.name}`}>Delete</Button>
-                      </div>
-                    </TableCell>
+                    <TableCell><RecordActions list={list} record={s} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -74,12 +68,9 @@ export function SubjectsSection() {
           </div>
         )}
       </QueryState>
-      {del.deleting ? (
-        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete subject" danger busy={del.busy} error={del.error}
-          onConfirm={del.confirm} onCancel={del.cancel}>
-          <Text>A subject on a timetable or with returns recorded cannot be deleted.</Text>
-        </ConfirmDialog>
-      ) : null}
+      <DeleteRecordDialog list={list} confirmLabel="Delete subject">
+        <Text>A subject on a timetable or with returns recorded cannot be deleted.</Text>
+      </DeleteRecordDialog>
     </>
   );
 }

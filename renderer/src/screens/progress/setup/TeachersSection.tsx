@@ -9,7 +9,6 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { teacherInput, type Teacher } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -17,7 +16,7 @@ import { submitErrors } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useTeachers } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
-import { useDeleteConfirm } from '../../../components/useDeleteConfirm.ts';
+import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 export function TeachersSection() {
@@ -25,25 +24,24 @@ export function TeachersSection() {
   const [includeLeft, setIncludeLeft] = useState(false);
   const teachers = useTeachers(includeLeft);
   const qc = useQueryClient();
-  const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const del = useDeleteConfirm<Teacher>(async (x) => {
-    await call('deleteTeacher', { id: x.id });
-    await invalidateProgress(qc);
-  }, (x) => setSaved(`${x.name} deleted.`));
+  const list = useRecordList<Teacher>({
+    name: (t) => t.name,
+    remove: async (t) => {
+      await call('deleteTeacher', { id: t.id });
+      await invalidateProgress(qc);
+    },
+  });
 
-  if (editing) {
-    return <TeacherForm teacher={editing === 'new' ? null : editing} onDone={(t) => { setEditing(null); if (t) setSaved(`${t.name} saved.`); }} />;
-  }
+  if (list.editing) return <TeacherForm teacher={list.editing === 'new' ? null : list.editing} onDone={list.done} />;
 
   return (
     <>
       <Text>Subject teachers receive chase letters about their overdue returns. Senior leaders can receive stage 3 escalations.</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => { setSaved(null); setEditing('new'); }}>Add a teacher</Button>
+        <Button appearance="primary" onClick={() => list.edit('new')}>Add a teacher</Button>
         <Switch label="Show teachers who have left" checked={includeLeft} onChange={(_e, d) => setIncludeLeft(d.checked)} />
       </div>
-      <SavedNote message={saved} />
+      <SavedNote message={list.saved} />
       <QueryState loading={teachers.isPending} error={teachers.error} what="teachers">
         {teachers.data?.length === 0 ? <Text className={styles.muted}>No teachers yet.</Text> : (
           <div className={styles.tableWrap}>
@@ -68,12 +66,7 @@ export function TeachersSection() {
                     <TableCell style={{ overflowWrap: 'anywhere' }}>{t.email ?? '—'}</TableCell>
                     <TableCell>{t.timetabled}</TableCell>
                     <TableCell>{t.outstanding}</TableCell>
-                    <TableCell>
-                      <div className={styles.cellActions}>
-                        <Button size="small" onClick={() => { setSaved(null); setEditing(t); }} aria-label={`Edit ${t.name}`}>Edit</Button>
-                        <Button size="small" onClick={() => { del.ask(t); }} aria-label={`Delete ${t.name}`}>Delete</Button>
-                      </div>
-                    </TableCell>
+                    <TableCell><RecordActions list={list} record={t} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -81,12 +74,9 @@ export function TeachersSection() {
           </div>
         )}
       </QueryState>
-      {del.deleting ? (
-        <ConfirmDialog open title={`Delete ${del.deleting.name}?`} confirmLabel="Delete teacher" danger busy={del.busy} error={del.error}
-          onConfirm={del.confirm} onCancel={del.cancel}>
-          <Text>A teacher with timetable entries or returns cannot be deleted: mark them as left instead (Edit).</Text>
-        </ConfirmDialog>
-      ) : null}
+      <DeleteRecordDialog list={list} confirmLabel="Delete teacher">
+        <Text>A teacher with timetable entries or returns cannot be deleted: mark them as left instead (Edit).</Text>
+      </DeleteRecordDialog>
     </>
   );
 }
