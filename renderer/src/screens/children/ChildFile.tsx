@@ -4,7 +4,7 @@
 // A leaver's file is read-only: a banner says so and no edit controls are shown.
 
 import {
-  Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens,
+  Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { useChildFile } from '../../api/queries.ts';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { Heading } from '../../components/Heading.tsx';
+import { SectionTabs } from '../../components/SectionTabs.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { saveExportedFiles } from '../../lib/saveFiles.ts';
 import { LoadFailed, Loading, displayName, legalName, statusLabel, takeFlash, useChildFileOperation, useChildStyles } from './common.tsx';
@@ -31,25 +32,6 @@ const useStyles = makeStyles({
   titleBlock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   dot: { marginRight: tokens.spacingHorizontalS },
   facts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', color: tokens.colorNeutralForeground2 },
-  tabs: {
-    display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  tab: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground2,
-    textDecoration: 'none',
-    fontSize: tokens.fontSizeBase300,
-    borderBottom: '3px solid transparent',
-    marginBottom: '-1px',
-    borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
-    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}` },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   danger: {
     color: tokens.colorPaletteRedForeground1,
@@ -185,24 +167,21 @@ function ChildFileView({ status, file, tab }: { status: AppStatus; file: ChildFi
       <SavedNote message={note} />
       <FormAlert title="That did not work" messages={failure} />
 
-      <nav aria-label="Sections of the child's file">
-        <ul className={styles.tabs}>
-          {TABS.map((t) => {
-            const n = alertsByTab.get(t.id) ?? 0;
-            return (
-              <li key={t.id}>
-                <a href={childrenHref.file(c.id, t.id)} className={mergeClasses(styles.tab, t.id === tab && styles.current)}
-                  aria-current={t.id === tab ? 'page' : undefined}>
-                  {t.label}
-                  {n > 0 && t.id !== 'overview' ? (
-                    <Badge size="small" appearance="filled" color="danger" aria-label={`${n} ${n === 1 ? 'alert' : 'alerts'}`}>{n}</Badge>
-                  ) : null}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <SectionTabs label="Sections of the child's file" current={tab} tabs={TABS.map((t) => {
+        const n = alertsByTab.get(t.id) ?? 0;
+        return {
+          id: t.id,
+          href: childrenHref.file(c.id, t.id),
+          label: (
+            <>
+              {t.label}
+              {n > 0 && t.id !== 'overview' ? (
+                <Badge size="small" appearance="filled" color="danger" aria-label={`${n} ${n === 1 ? 'alert' : 'alerts'}`}>{n}</Badge>
+              ) : null}
+            </>
+          ),
+        };
+      })} />
       <section aria-label={label} className={styles.panel} data-testid="child-tab" key={tab}>
         {tab === 'overview' && <OverviewTab file={file} status={status} onSaved={onSaved} />}
         {tab === 'care' && <CareTab file={file} status={status} onSaved={onSaved} />}

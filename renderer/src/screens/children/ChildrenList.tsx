@@ -14,6 +14,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { useChildren } from '../../api/queries.ts';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { Heading } from '../../components/Heading.tsx';
+import { SectionTabs } from '../../components/SectionTabs.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { saveExportedFiles } from '../../lib/saveFiles.ts';
 import {
@@ -29,23 +30,6 @@ export const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
-  tabs: {
-    display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  tab: {
-    display: 'block',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground2,
-    textDecoration: 'none',
-    fontSize: tokens.fontSizeBase300,
-    borderBottom: '3px solid transparent',
-    marginBottom: '-1px',
-    borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
-    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}` },
   filters: {
     display: 'flex',
     flexDirection: 'column',
@@ -167,17 +151,11 @@ export function ChildrenList({ status, view }: { status: AppStatus; view: 'curre
       <SavedNote message={note} />
       <FormAlert title="The export did not finish" messages={failure} />
 
-      <nav aria-label="Which children">
-        <ul className={styles.tabs}>
-          {(['current', 'leavers'] as const).map((v) => (
-            <li key={v}>
-              <a href={childrenHref.list(v)} className={mergeClasses(styles.tab, v === view && styles.current)} aria-current={v === view ? 'page' : undefined}>
-                {v === 'current' ? 'On roll' : 'Leavers'}{counts ? ` (${(v === 'current' ? counts.onRoll : counts.leavers).toLocaleString('en-GB')})` : ''}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs label="Which children" current={view} tabs={(['current', 'leavers'] as const).map((v) => ({
+        id: v,
+        label: `${v === 'current' ? 'On roll' : 'Leavers'}${counts ? ` (${(v === 'current' ? counts.onRoll : counts.leavers).toLocaleString('en-GB')})` : ''}`,
+        href: childrenHref.list(v),
+      }))} />
 
       <div role="search" aria-label="Find children" className={styles.filters}>
         <div className={styles.searchRow}>

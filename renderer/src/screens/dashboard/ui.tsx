@@ -1,6 +1,5 @@
 // Pieces shared by the issue 6 screens (Dashboard, Interventions, PP+, Risks): page and card
-// styles, headline figures, section tabs (links styled as tabs, each its own address), money in
-// pounds, and today's date.
+// styles, headline figures, money in pounds, and today's date.
 
 import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -43,23 +42,6 @@ export const useUi = makeStyles({
   tileValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   tileLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   tileDetail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  tabs: {
-    display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  tab: {
-    display: 'block',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground2,
-    textDecoration: 'none',
-    fontSize: tokens.fontSizeBase300,
-    borderBottom: '3px solid transparent',
-    marginBottom: '-1px',
-    borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
-    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  tabCurrent: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}` },
   tableWrap: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, overflowX: 'auto' },
   plainWrap: { overflowX: 'auto' },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
@@ -134,22 +116,6 @@ export function Section({ title, level = 2, actions, children, className, id, te
       </div>
       {children}
     </section>
-  );
-}
-
-/** Links styled as tabs; the current one has aria-current="page". */
-export function SectionTabs({ label, tabs, current }: { label: string; tabs: { id: string; label: string; href: string }[]; current: string }) {
-  const ui = useUi();
-  return (
-    <nav aria-label={label}>
-      <ul className={ui.tabs}>
-        {tabs.map((t) => (
-          <li key={t.id}>
-            <a href={t.href} className={mergeClasses(ui.tab, t.id === current && ui.tabCurrent)} aria-current={t.id === current ? 'page' : undefined}>{t.label}</a>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }
 

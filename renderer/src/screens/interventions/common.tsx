@@ -6,7 +6,7 @@ import {
   FUNDING_SOURCES, IMPACT_RATINGS, type FundingSource, type ImpactRating, type Intervention, type InterventionState,
 } from '../../api/contract.ts';
 import { Heading } from '../../components/Heading.tsx';
-import { SectionTabs } from '../dashboard/ui.tsx';
+import { SectionTabs } from '../../components/SectionTabs.tsx';
 import { interventionsHref } from './route.ts';
 
 /** Badges keep their words on one line (Fluent's badge has a fixed height). */

@@ -2,9 +2,10 @@
 // child's grades across windows, chase letters, the windows themselves and the set-up. Each tab
 // has its own address (#/progress/returns/7, #/progress/setup/teachers, ...).
 
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { AppStatus } from '../../api/contract.ts';
 import { Heading } from '../../components/Heading.tsx';
+import { SectionTabs } from '../../components/SectionTabs.tsx';
 import { ChaseTab } from './ChaseTab.tsx';
 import { ChildProgressTab } from './ChildProgressTab.tsx';
 import { CompletionTab } from './CompletionTab.tsx';
@@ -16,32 +17,6 @@ import { WindowsTab } from './WindowsTab.tsx';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  tabs: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalXS,
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  tab: {
-    display: 'block',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground2,
-    textDecoration: 'none',
-    fontSize: tokens.fontSizeBase300,
-    borderBottom: '3px solid transparent',
-    marginBottom: '-1px',
-    borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
-    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  current: {
-    color: tokens.colorNeutralForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}`,
-  },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, ':focus': { outline: 'none' } },
 });
 
@@ -61,17 +36,7 @@ export function ProgressScreen({ status }: { status: AppStatus }) {
   return (
     <div className={styles.page}>
       <Heading focusOnMount>Progress</Heading>
-      <nav aria-label="Progress sections">
-        <ul className={styles.tabs}>
-          {TABS.map((t) => (
-            <li key={t.id}>
-              <a href={progressHref(t.id)} className={mergeClasses(styles.tab, t.id === tab && styles.current)} aria-current={t.id === tab ? 'page' : undefined}>
-                {t.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs label="Progress sections" current={tab} tabs={TABS.map((t) => ({ ...t, href: progressHref(t.id) }))} />
       <section aria-labelledby="progress-section-heading" data-testid="progress-section" className={styles.panel} key={tab}>
         <Heading level={2} id="progress-section-heading">{TITLES[tab]}</Heading>
         {tab === 'returns' && <ReturnsTab status={status} param={param} />}

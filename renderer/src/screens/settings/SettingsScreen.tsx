@@ -1,9 +1,10 @@
 // Settings: one tab per section, each with its own route (#/settings/users, ...).
 
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { AppStatus } from '../../api/contract.ts';
 import { hrefFor } from '../../app/router.ts';
 import { Heading } from '../../components/Heading.tsx';
+import { SectionTabs } from '../../components/SectionTabs.tsx';
 import { AcademicYearsSection } from './AcademicYearsSection.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
 import { LocalAuthoritiesSection } from './LocalAuthoritiesSection.tsx';
@@ -23,32 +24,6 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1040px' },
-  tabs: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalXS,
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  tab: {
-    display: 'block',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground2,
-    textDecoration: 'none',
-    fontSize: tokens.fontSizeBase300,
-    borderBottom: '3px solid transparent',
-    marginBottom: '-1px',
-    borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
-    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  current: {
-    color: tokens.colorNeutralForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}`,
-  },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, ':focus': { outline: 'none' } },
 });
 
@@ -60,21 +35,7 @@ export function SettingsScreen({ status, section }: { status: AppStatus; section
     <div className={styles.page}>
       <Heading focusOnMount>Settings</Heading>
       {/* Sections are links (each has its own address), styled as tabs. */}
-      <nav aria-label="Settings sections">
-        <ul className={styles.tabs}>
-          {SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a
-                href={hrefFor('settings', s.id)}
-                className={mergeClasses(styles.tab, s.id === current && styles.current)}
-                aria-current={s.id === current ? 'page' : undefined}
-              >
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs label="Settings sections" current={current} tabs={SECTIONS.map((s) => ({ ...s, href: hrefFor('settings', s.id) }))} />
       <section aria-labelledby="settings-section-heading" data-testid="settings-section" className={styles.panel} key={current}>
         <Heading level={2} id="settings-section-heading">{label}</Heading>
         {current === 'school' && <SchoolDetailsSection />}
