@@ -3,16 +3,17 @@
 // School and social worker were told, the paperwork sent, and the reintegration meeting.
 
 import {
-  Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens,
+  Badge, Button, TableCell, Text, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AttendancePeriod, Exclusion } from '../../../api/contract.ts';
 import { formatUkDate } from '../../../lib/dates.ts';
 import { AttendanceChart } from '../AttendanceChart.tsx';
 import type { TabProps } from '../ChildFile.tsx';
-import { Card, Empty, formatPercent, useChildFileOperation, useChildStyles } from '../common.tsx';
+import { Card, formatPercent, useChildFileOperation, useChildStyles } from '../common.tsx';
 import { DeleteRecordDialog, type PendingDelete } from '../DeleteRecordDialog.tsx';
 import { AttendanceDialog, ExclusionDialog } from '../recordDialogs.tsx';
+import { RecordTable } from '../RecordTable.tsx';
 import { AlertList } from './AlertList.tsx';
 
 const useStyles = makeStyles({
@@ -76,55 +77,36 @@ export function AttendanceTab({ file, onSaved }: TabProps) {
         <Text size={200} className={styles.legend}>
           At or below {t.actionPlanPercent}%: an attendance action plan. Below {t.pepReviewPercent}%: review the PEP. (Thresholds from Settings.)
         </Text>
-        {att.periods.length === 0 ? <Empty>No attendance recorded yet. Add a period, or import the attendance summary from the MIS.</Empty> : (
-          <>
-            {att.periods.length > 1 ? <AttendanceChart periods={att.periods} actionPlan={t.actionPlanPercent} pepReview={t.pepReviewPercent} /> : null}
-            <div className={common.plainTableWrap}>
-              <Table className={common.table} aria-label="Attendance by period, newest first" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Period</TableHeaderCell>
-                    <TableHeaderCell>Possible</TableHeaderCell>
-                    <TableHeaderCell>Present</TableHeaderCell>
-                    <TableHeaderCell>Authorised absence</TableHeaderCell>
-                    <TableHeaderCell>Unauthorised absence</TableHeaderCell>
-                    <TableHeaderCell>Attendance</TableHeaderCell>
-                    <TableHeaderCell>Source</TableHeaderCell>
-                    {file.editable ? <TableHeaderCell><span className="visually-hidden">Actions</span></TableHeaderCell> : null}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {newestFirst.map((p) => (
-                    <TableRow key={p.id} data-testid="attendance-row" data-band={p.band ?? ''}
-                      className={p.band === 'pep-review' ? styles.rowVeryLow : p.band === 'action-plan' ? styles.rowLow : undefined}>
-                      <TableCell className={common.nowrap}>{formatUkDate(p.periodStart)} to {formatUkDate(p.periodEnd)}</TableCell>
-                      <TableCell>{p.possibleSessions}</TableCell>
-                      <TableCell>{p.presentSessions}</TableCell>
-                      <TableCell>{p.authorisedAbsence}</TableCell>
-                      <TableCell>{p.unauthorisedAbsence}</TableCell>
-                      <TableCell>
-                        <span className={mergeClasses(styles.pct, bandClass(p.band))}>{p.percent === null ? '—' : formatPercent(p.percent)} <BandBadge band={p.band} /></span>
-                      </TableCell>
-                      <TableCell>{p.source === 'import' ? 'MIS import' : p.source === 'manual' ? 'Entered' : p.source === 'demo' ? 'Demo' : p.source}</TableCell>
-                      {file.editable ? (
-                        <TableCell>
-                          <div className={common.cellActions}>
-                            <Button size="small" onClick={() => setPeriod(p)} aria-label={`Edit attendance from ${formatUkDate(p.periodStart)}`}>Edit</Button>
-                            <Button size="small" aria-label={`Delete attendance from ${formatUkDate(p.periodStart)}`} onClick={() => setDeleting({
-                              title: 'Delete this attendance period?',
-                              body: `Attendance from ${formatUkDate(p.periodStart)} to ${formatUkDate(p.periodEnd)} will be removed.`,
-                              done: 'Attendance period deleted.', run: () => run('deleteAttendancePeriod', { id: p.id }),
-                            })}>Delete</Button>
-                          </div>
-                        </TableCell>
-                      ) : null}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          </>
-        )}
+        {att.periods.length > 1 ? <AttendanceChart periods={att.periods} actionPlan={t.actionPlanPercent} pepReview={t.pepReviewPercent} /> : null}
+        <RecordTable label="Attendance by period, newest first"
+          headers={['Period', 'Possible', 'Present', 'Authorised absence', 'Unauthorised absence', 'Attendance', 'Source']} rows={newestFirst}
+          empty="No attendance recorded yet. Add a period, or import the attendance summary from the MIS."
+          rowProps={(p) => ({
+            'data-testid': 'attendance-row', 'data-band': p.band ?? '',
+            className: p.band === 'pep-review' ? styles.rowVeryLow : p.band === 'action-plan' ? styles.rowLow : undefined,
+          })}
+          cells={(p) => (
+            <>
+              <TableCell className={common.nowrap}>{formatUkDate(p.periodStart)} to {formatUkDate(p.periodEnd)}</TableCell>
+              <TableCell>{p.possibleSessions}</TableCell>
+              <TableCell>{p.presentSessions}</TableCell>
+              <TableCell>{p.authorisedAbsence}</TableCell>
+              <TableCell>{p.unauthorisedAbsence}</TableCell>
+              <TableCell>
+                <span className={mergeClasses(styles.pct, bandClass(p.band))}>{p.percent === null ? '—' : formatPercent(p.percent)} <BandBadge band={p.band} /></span>
+              </TableCell>
+              <TableCell>{p.source === 'import' ? 'MIS import' : p.source === 'manual' ? 'Entered' : p.source === 'demo' ? 'Demo' : p.source}</TableCell>
+            </>
+          )}
+          actions={file.editable ? {
+            name: (p) => `attendance from ${formatUkDate(p.periodStart)}`,
+            onEdit: setPeriod,
+            onDelete: (p) => setDeleting({
+              title: 'Delete this attendance period?',
+              body: `Attendance from ${formatUkDate(p.periodStart)} to ${formatUkDate(p.periodEnd)} will be removed.`,
+              done: 'Attendance period deleted.', run: () => run('deleteAttendancePeriod', { id: p.id }),
+            }),
+          } : undefined} />
       </Card>
 
       <Card title="Suspensions and exclusions"
@@ -133,55 +115,34 @@ export function AttendanceTab({ file, onSaved }: TabProps) {
           Suspension days this school year: <strong data-testid="suspension-days">{exc.suspensionDaysThisYear}</strong> of the legal maximum of 45.
           Tell the Virtual School and the social worker on the day; send the paperwork within 48 hours.
         </Text>
-        {exc.items.length === 0 ? <Empty>No suspensions or exclusions recorded.</Empty> : (
-          <div className={common.plainTableWrap}>
-            <Table className={common.table} aria-label="Suspensions and exclusions, newest first" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Type</TableHeaderCell>
-                  <TableHeaderCell>Dates</TableHeaderCell>
-                  <TableHeaderCell>Days</TableHeaderCell>
-                  <TableHeaderCell>Reason</TableHeaderCell>
-                  <TableHeaderCell>Virtual School told</TableHeaderCell>
-                  <TableHeaderCell>Social worker told</TableHeaderCell>
-                  <TableHeaderCell>Paperwork sent</TableHeaderCell>
-                  <TableHeaderCell>Reintegration meeting</TableHeaderCell>
-                  {file.editable ? <TableHeaderCell><span className="visually-hidden">Actions</span></TableHeaderCell> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {exc.items.map((e) => (
-                  <TableRow key={e.id} data-testid="exclusion-row">
-                    <TableCell>{e.kind === 'SUSP' ? 'Suspension' : <strong>Permanent exclusion</strong>}</TableCell>
-                    <TableCell className={common.nowrap}>{formatUkDate(e.startDate)}{e.endDate && e.endDate !== e.startDate ? ` to ${formatUkDate(e.endDate)}` : ''}</TableCell>
-                    <TableCell>{e.schoolDays}</TableCell>
-                    <TableCell>{e.reason ?? ''}</TableCell>
-                    <TableCell><InformedCell on={e.vsInformedOn} late={e.vsInformedLate} what="vs" /></TableCell>
-                    <TableCell><InformedCell on={e.socialWorkerInformedOn} late={e.socialWorkerInformedLate} what="social-worker" /></TableCell>
-                    <TableCell>
-                      {e.paperworkSentOn
-                        ? <span className={common.nowrap}>{formatUkDate(e.paperworkSentOn)}{e.paperworkLate ? <> <Badge appearance="tint" color="warning" size="small">Late</Badge></> : null}</span>
-                        : <span className={mergeClasses(common.nowrap, e.paperworkDueBy < file.asOf ? common.bad : undefined)}>Due by {formatUkDate(e.paperworkDueBy)}</span>}
-                    </TableCell>
-                    <TableCell className={common.nowrap}>{formatUkDate(e.reintegrationMeetingOn) || <span className={common.muted}>Not yet</span>}</TableCell>
-                    {file.editable ? (
-                      <TableCell>
-                        <div className={common.cellActions}>
-                          <Button size="small" onClick={() => setExclusion(e)} aria-label={`Edit suspension from ${formatUkDate(e.startDate)}`}>Edit</Button>
-                          <Button size="small" aria-label={`Delete suspension from ${formatUkDate(e.startDate)}`} onClick={() => setDeleting({
-                            title: 'Delete this record?',
-                            body: `The ${e.kind === 'SUSP' ? 'suspension' : 'permanent exclusion'} from ${formatUkDate(e.startDate)} will be removed.`,
-                            done: 'Suspension deleted.', run: () => run('deleteExclusion', { id: e.id }),
-                          })}>Delete</Button>
-                        </div>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
+        <RecordTable label="Suspensions and exclusions, newest first"
+          headers={['Type', 'Dates', 'Days', 'Reason', 'Virtual School told', 'Social worker told', 'Paperwork sent', 'Reintegration meeting']} rows={exc.items}
+          empty="No suspensions or exclusions recorded." rowProps={() => ({ 'data-testid': 'exclusion-row' })}
+          cells={(e) => (
+            <>
+              <TableCell>{e.kind === 'SUSP' ? 'Suspension' : <strong>Permanent exclusion</strong>}</TableCell>
+              <TableCell className={common.nowrap}>{formatUkDate(e.startDate)}{e.endDate && e.endDate !== e.startDate ? ` to ${formatUkDate(e.endDate)}` : ''}</TableCell>
+              <TableCell>{e.schoolDays}</TableCell>
+              <TableCell>{e.reason ?? ''}</TableCell>
+              <TableCell><InformedCell on={e.vsInformedOn} late={e.vsInformedLate} what="vs" /></TableCell>
+              <TableCell><InformedCell on={e.socialWorkerInformedOn} late={e.socialWorkerInformedLate} what="social-worker" /></TableCell>
+              <TableCell>
+                {e.paperworkSentOn
+                  ? <span className={common.nowrap}>{formatUkDate(e.paperworkSentOn)}{e.paperworkLate ? <> <Badge appearance="tint" color="warning" size="small">Late</Badge></> : null}</span>
+                  : <span className={mergeClasses(common.nowrap, e.paperworkDueBy < file.asOf ? common.bad : undefined)}>Due by {formatUkDate(e.paperworkDueBy)}</span>}
+              </TableCell>
+              <TableCell className={common.nowrap}>{formatUkDate(e.reintegrationMeetingOn) || <span className={common.muted}>Not yet</span>}</TableCell>
+            </>
+          )}
+          actions={file.editable ? {
+            name: (e) => `suspension from ${formatUkDate(e.startDate)}`,
+            onEdit: setExclusion,
+            onDelete: (e) => setDeleting({
+              title: 'Delete this record?',
+              body: `The ${e.kind === 'SUSP' ? 'suspension' : 'permanent exclusion'} from ${formatUkDate(e.startDate)} will be removed.`,
+              done: 'Suspension deleted.', run: () => run('deleteExclusion', { id: e.id }),
+            }),
+          } : undefined} />
       </Card>
 
       {period ? <AttendanceDialog childId={c.id} record={period === 'new' ? null : period} onClose={() => setPeriod(null)} onSaved={onSaved} /> : null}

@@ -3,7 +3,7 @@
 // arrangement.
 
 import {
-  Badge, Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Badge, Button, Link, TableCell, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Placement } from '../../../api/contract.ts';
@@ -15,6 +15,7 @@ import {
 } from '../common.tsx';
 import { DeleteRecordDialog, type PendingDelete } from '../DeleteRecordDialog.tsx';
 import { PlacementDialog } from '../recordDialogs.tsx';
+import { RecordTable } from '../RecordTable.tsx';
 import { childrenHref } from '../route.ts';
 import { AlertList } from './AlertList.tsx';
 
@@ -74,52 +75,32 @@ export function CareTab({ file, onSaved }: TabProps) {
             : 'No current placement recorded. '}
           {pl.items.length > 0 ? `${plural(pl.moves, 'move')} since the first recorded placement; ${plural(pl.movesLast12Months, 'move')} in the last 12 months.` : ''}
         </Text>
-        {pl.items.length === 0 ? <Empty>No placements recorded yet.</Empty> : (
-          <div className={common.plainTableWrap}>
-            <Table className={common.table} aria-label="Placements, newest first" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Type</TableHeaderCell>
-                  <TableHeaderCell>Carer</TableHeaderCell>
-                  <TableHeaderCell>Contact</TableHeaderCell>
-                  <TableHeaderCell>From</TableHeaderCell>
-                  <TableHeaderCell>To</TableHeaderCell>
-                  <TableHeaderCell>Notes</TableHeaderCell>
-                  {file.editable ? <TableHeaderCell><span className="visually-hidden">Actions</span></TableHeaderCell> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {pl.items.map((p) => (
-                  <TableRow key={p.id} data-testid="placement-row">
-                    <TableCell><span title={placementTypeText(p.placementType)}><strong>{p.placementType}</strong> {placementShort(p.placementType)}</span></TableCell>
-                    <TableCell>{p.carerName ?? '—'}</TableCell>
-                    <TableCell>
-                      {p.carerPhone || p.carerEmail ? (
-                        <>{p.carerPhone ? <div className={common.nowrap}>{p.carerPhone}</div> : null}{p.carerEmail ? <div>{p.carerEmail}</div> : null}</>
-                      ) : '—'}
-                    </TableCell>
-                    <TableCell className={common.nowrap}>{formatUkDate(p.startDate)}</TableCell>
-                    <TableCell className={common.nowrap}>{p.current ? <Badge appearance="tint" color="success">Current</Badge> : formatUkDate(p.endDate) || '—'}</TableCell>
-                    <TableCell>{p.notes ?? ''}</TableCell>
-                    {file.editable ? (
-                      <TableCell>
-                        <div className={common.cellActions}>
-                          <Button size="small" onClick={() => setEditing(p)} aria-label={`Edit placement from ${formatUkDate(p.startDate)}`}>Edit</Button>
-                          <Button size="small" aria-label={`Delete placement from ${formatUkDate(p.startDate)}`} onClick={() => setDeleting({
-                            title: 'Delete this placement?',
-                            body: `The ${placementShort(p.placementType).toLowerCase()} placement from ${formatUkDate(p.startDate)} will be removed from the history, and the number of moves recounted.`,
-                            done: 'Placement deleted.',
-                            run: () => run('deletePlacement', { id: p.id }),
-                          })}>Delete</Button>
-                        </div>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
+        <RecordTable label="Placements, newest first" headers={['Type', 'Carer', 'Contact', 'From', 'To', 'Notes']} rows={pl.items}
+          empty="No placements recorded yet." rowProps={() => ({ 'data-testid': 'placement-row' })}
+          cells={(p) => (
+            <>
+              <TableCell><span title={placementTypeText(p.placementType)}><strong>{p.placementType}</strong> {placementShort(p.placementType)}</span></TableCell>
+              <TableCell>{p.carerName ?? '—'}</TableCell>
+              <TableCell>
+                {p.carerPhone || p.carerEmail ? (
+                  <>{p.carerPhone ? <div className={common.nowrap}>{p.carerPhone}</div> : null}{p.carerEmail ? <div>{p.carerEmail}</div> : null}</>
+                ) : '—'}
+              </TableCell>
+              <TableCell className={common.nowrap}>{formatUkDate(p.startDate)}</TableCell>
+              <TableCell className={common.nowrap}>{p.current ? <Badge appearance="tint" color="success">Current</Badge> : formatUkDate(p.endDate) || '—'}</TableCell>
+              <TableCell>{p.notes ?? ''}</TableCell>
+            </>
+          )}
+          actions={file.editable ? {
+            name: (p) => `placement from ${formatUkDate(p.startDate)}`,
+            onEdit: setEditing,
+            onDelete: (p) => setDeleting({
+              title: 'Delete this placement?',
+              body: `The ${placementShort(p.placementType).toLowerCase()} placement from ${formatUkDate(p.startDate)} will be removed from the history, and the number of moves recounted.`,
+              done: 'Placement deleted.',
+              run: () => run('deletePlacement', { id: p.id }),
+            }),
+          } : undefined} />
       </Card>
 
       <div className={common.grid2}>

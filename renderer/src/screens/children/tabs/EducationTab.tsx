@@ -1,14 +1,15 @@
 // Education: schools attended, prior attainment, SEN provision and primary need, the EHCP review
 // date, transition notes and the careers plan.
 
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
+import { Button, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { EducationHistoryEntry, PriorAttainment } from '../../../api/contract.ts';
 import { formatUkDate } from '../../../lib/dates.ts';
 import type { TabProps } from '../ChildFile.tsx';
-import { Card, Details, Empty, primaryNeedText, senText, useChildFileOperation, useChildStyles } from '../common.tsx';
+import { Card, Details, primaryNeedText, senText, useChildFileOperation, useChildStyles } from '../common.tsx';
 import { DeleteRecordDialog, type PendingDelete } from '../DeleteRecordDialog.tsx';
 import { AttainmentDialog, EducationDialog } from '../recordDialogs.tsx';
+import { RecordTable } from '../RecordTable.tsx';
 import { childrenHref } from '../route.ts';
 import { AlertList } from './AlertList.tsx';
 
@@ -34,85 +35,47 @@ export function EducationTab({ file, onSaved }: TabProps) {
     <>
       {tabAlerts.length ? <AlertList alerts={tabAlerts} childId={c.id} currentTab="education" /> : null}
       <Card title="Schools attended" actions={file.editable ? <Button appearance="primary" size="small" onClick={() => setSchool('new')}>Add school</Button> : null}>
-        {file.educationHistory.length === 0 ? <Empty>No previous schools recorded.</Empty> : (
-          <div className={common.plainTableWrap}>
-            <Table className={common.table} aria-label="Schools attended" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>School</TableHeaderCell>
-                  <TableHeaderCell>URN</TableHeaderCell>
-                  <TableHeaderCell>From</TableHeaderCell>
-                  <TableHeaderCell>To</TableHeaderCell>
-                  <TableHeaderCell>Reason for leaving</TableHeaderCell>
-                  {file.editable ? <TableHeaderCell><span className="visually-hidden">Actions</span></TableHeaderCell> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {file.educationHistory.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell>{e.schoolName}</TableCell>
-                    <TableCell>{e.schoolUrn ?? '—'}</TableCell>
-                    <TableCell className={common.nowrap}>{formatUkDate(e.startDate) || '—'}</TableCell>
-                    <TableCell className={common.nowrap}>{formatUkDate(e.endDate) || '—'}</TableCell>
-                    <TableCell>{e.reasonForLeaving ?? ''}</TableCell>
-                    {file.editable ? (
-                      <TableCell>
-                        <div className={common.cellActions}>
-                          <Button size="small" onClick={() => setSchool(e)} aria-label={`Edit ${e.schoolName}`}>Edit</Button>
-                          <Button size="small" aria-label={`Delete ${e.schoolName}`} onClick={() => setDeleting({
-                            title: 'Delete this school?', body: `${e.schoolName} will be removed from the education history.`,
-                            done: 'School removed from the education history.', run: () => run('deleteEducationHistory', { id: e.id }),
-                          })}>Delete</Button>
-                        </div>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
+        <RecordTable label="Schools attended" headers={['School', 'URN', 'From', 'To', 'Reason for leaving']} rows={file.educationHistory}
+          empty="No previous schools recorded."
+          cells={(e) => (
+            <>
+              <TableCell>{e.schoolName}</TableCell>
+              <TableCell>{e.schoolUrn ?? '—'}</TableCell>
+              <TableCell className={common.nowrap}>{formatUkDate(e.startDate) || '—'}</TableCell>
+              <TableCell className={common.nowrap}>{formatUkDate(e.endDate) || '—'}</TableCell>
+              <TableCell>{e.reasonForLeaving ?? ''}</TableCell>
+            </>
+          )}
+          actions={file.editable ? {
+            name: (e) => e.schoolName,
+            onEdit: setSchool,
+            onDelete: (e) => setDeleting({
+              title: 'Delete this school?', body: `${e.schoolName} will be removed from the education history.`,
+              done: 'School removed from the education history.', run: () => run('deleteEducationHistory', { id: e.id }),
+            }),
+          } : undefined} />
       </Card>
 
       <Card title="Prior attainment" actions={file.editable ? <Button appearance="primary" size="small" onClick={() => setAttainment('new')}>Add result</Button> : null}>
-        {file.priorAttainment.length === 0 ? <Empty>No prior attainment recorded (KS2 scaled scores, GCSE baselines and so on).</Empty> : (
-          <div className={common.plainTableWrap}>
-            <Table className={common.table} aria-label="Prior attainment" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Measure</TableHeaderCell>
-                  <TableHeaderCell>Subject</TableHeaderCell>
-                  <TableHeaderCell>Result</TableHeaderCell>
-                  <TableHeaderCell>Assessed</TableHeaderCell>
-                  <TableHeaderCell>Notes</TableHeaderCell>
-                  {file.editable ? <TableHeaderCell><span className="visually-hidden">Actions</span></TableHeaderCell> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {file.priorAttainment.map((a) => (
-                  <TableRow key={a.id}>
-                    <TableCell>{a.measure}</TableCell>
-                    <TableCell>{a.subject ?? '—'}</TableCell>
-                    <TableCell><strong>{a.result}</strong></TableCell>
-                    <TableCell className={common.nowrap}>{formatUkDate(a.assessedOn) || '—'}</TableCell>
-                    <TableCell>{a.notes ?? ''}</TableCell>
-                    {file.editable ? (
-                      <TableCell>
-                        <div className={common.cellActions}>
-                          <Button size="small" onClick={() => setAttainment(a)} aria-label={`Edit ${a.measure} ${a.subject ?? ''}`.trim()}>Edit</Button>
-                          <Button size="small" aria-label={`Delete ${a.measure} ${a.subject ?? ''}`.trim()} onClick={() => setDeleting({
-                            title: 'Delete this result?', body: `The ${a.measure}${a.subject ? ` ${a.subject}` : ''} result (${a.result}) will be removed.`,
-                            done: 'Result deleted.', run: () => run('deletePriorAttainment', { id: a.id }),
-                          })}>Delete</Button>
-                        </div>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
+        <RecordTable label="Prior attainment" headers={['Measure', 'Subject', 'Result', 'Assessed', 'Notes']} rows={file.priorAttainment}
+          empty="No prior attainment recorded (KS2 scaled scores, GCSE baselines and so on)."
+          cells={(a) => (
+            <>
+              <TableCell>{a.measure}</TableCell>
+              <TableCell>{a.subject ?? '—'}</TableCell>
+              <TableCell><strong>{a.result}</strong></TableCell>
+              <TableCell className={common.nowrap}>{formatUkDate(a.assessedOn) || '—'}</TableCell>
+              <TableCell>{a.notes ?? ''}</TableCell>
+            </>
+          )}
+          actions={file.editable ? {
+            name: (a) => `${a.measure} ${a.subject ?? ''}`.trim(),
+            onEdit: setAttainment,
+            onDelete: (a) => setDeleting({
+              title: 'Delete this result?', body: `The ${a.measure}${a.subject ? ` ${a.subject}` : ''} result (${a.result}) will be removed.`,
+              done: 'Result deleted.', run: () => run('deletePriorAttainment', { id: a.id }),
+            }),
+          } : undefined} />
       </Card>
 
       <div className={common.grid2}>

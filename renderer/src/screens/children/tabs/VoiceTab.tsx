@@ -9,6 +9,7 @@ import type { TabProps } from '../ChildFile.tsx';
 import { Card, Details, Empty, plural, useChildFileOperation, useChildStyles } from '../common.tsx';
 import { DeleteRecordDialog, type PendingDelete } from '../DeleteRecordDialog.tsx';
 import { VoiceDialog } from '../recordDialogs.tsx';
+import { RecordActions } from '../RecordTable.tsx';
 import { AlertList } from './AlertList.tsx';
 
 const useStyles = makeStyles({
@@ -71,13 +72,10 @@ export function VoiceTab({ file, onSaved }: TabProps) {
                         </Badge>
                       ) : null}
                       {file.editable ? (
-                        <>
-                          <Button size="small" onClick={() => setEditing(e)} aria-label={`Edit entry of ${formatUkDate(e.heldOn)}`}>Edit</Button>
-                          <Button size="small" aria-label={`Delete entry of ${formatUkDate(e.heldOn)}`} onClick={() => setDeleting({
-                            title: 'Delete this entry?', body: `The voice log entry of ${formatUkDate(e.heldOn)} will be removed.`,
-                            done: 'Voice log entry deleted.', run: () => run('deleteVoiceEntry', { id: e.id }),
-                          })}>Delete</Button>
-                        </>
+                        <RecordActions name={`entry of ${formatUkDate(e.heldOn)}`} onEdit={() => setEditing(e)} onDelete={() => setDeleting({
+                          title: 'Delete this entry?', body: `The voice log entry of ${formatUkDate(e.heldOn)} will be removed.`,
+                          done: 'Voice log entry deleted.', run: () => run('deleteVoiceEntry', { id: e.id }),
+                        })} />
                       ) : null}
                     </div>
                   </div>
