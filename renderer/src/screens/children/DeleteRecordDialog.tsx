@@ -4,7 +4,7 @@ import { Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { useDialogState } from './RecordDialog.tsx';
+import { useDialogState } from '../../components/FormDialog.tsx';
 
 export interface PendingDelete {
   title: string;

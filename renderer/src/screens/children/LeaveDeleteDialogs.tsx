@@ -16,9 +16,9 @@ import { DateField, TextField } from '../../components/TextField.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { submitErrors, ukDate } from '../../lib/forms.ts';
 import { displayName, setFlash, todayIso, useChildFileOperation, useChildStyles } from './common.tsx';
-import { RecordDialog, useDialogState } from './RecordDialog.tsx';
 import { childrenHref, go } from './route.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const leaveForm = z.object({ leavingDate: ukDate('the leaving date'), leavingDestination: z.string() });
 
@@ -56,7 +56,7 @@ export function LeaveDialog({ file, onClose, onSaved }: { file: ChildFile; onClo
     }
   });
   return (
-    <RecordDialog title={`Mark ${displayName(c)} as left`} submitLabel="Mark as left" busy={isSubmitting} failure={failure}
+    <FormDialog title={`Mark ${displayName(c)} as left`} submitLabel="Mark as left" busy={isSubmitting} failure={failure}
       failureTitle="The leaving was not recorded" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro="Their record moves to Leavers and becomes read-only. Only the Designated Teacher can undo this.">
       <div className={common.formGrid2}>
@@ -69,7 +69,7 @@ export function LeaveDialog({ file, onClose, onSaved }: { file: ChildFile; onClo
           ? `The record will be kept until its retention review on ${formatUkDate(review)} (${years} years after their date of birth, as set in Settings).`
           : 'The record will be kept until its retention review date, worked out from their date of birth.'}
       </Text>
-    </RecordDialog>
+    </FormDialog>
   );
 }
 

@@ -19,8 +19,8 @@ import { formatUkDate } from '../../lib/dates.ts';
 import { optionalUkDate, submitErrors, ukDate } from '../../lib/forms.ts';
 import { useChildFileOperation, useChildStyles } from './common.tsx';
 import { CodeSelectField, RadioField } from './fields.tsx';
-import { RecordDialog, useDialogState } from './RecordDialog.tsx';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 export interface DialogProps<R> {
   childId: number;
@@ -107,7 +107,7 @@ export function PlacementDialog(props: DialogProps<Placement>) {
     p ? 'Placement saved.' : 'Placement added.',
   ));
   return (
-    <RecordDialog title={p ? 'Edit placement' : 'Add a placement'} submitLabel={p ? 'Save placement' : 'Add placement'} busy={isSubmitting}
+    <FormDialog title={p ? 'Edit placement' : 'Add a placement'} submitLabel={p ? 'Save placement' : 'Add placement'} busy={isSubmitting}
       failure={failure} failureTitle="The placement was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro={p ? undefined : 'A new placement with no end date becomes the current one: the previous placement is ended on the day this one starts.'}>
       <CodeSelectField label="Placement type (SSDA903)" required control={control} name="placementType" codes={PLACEMENT_TYPE_CODES} blank="Choose…" />
@@ -121,7 +121,7 @@ export function PlacementDialog(props: DialogProps<Placement>) {
         <TextField label="Carer's email" type="email" inputMode="email" control={control} name="carerEmail" />
       </div>
       <TextAreaField label="Notes" control={control} name="notes" rows={2} />
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -153,7 +153,7 @@ export function EducationDialog(props: DialogProps<EducationHistoryEntry>) {
     r ? 'School saved.' : 'School added to the education history.',
   ));
   return (
-    <RecordDialog title={r ? 'Edit a school attended' : 'Add a school attended'} submitLabel={r ? 'Save school' : 'Add school'} busy={isSubmitting}
+    <FormDialog title={r ? 'Edit a school attended' : 'Add a school attended'} submitLabel={r ? 'Save school' : 'Add school'} busy={isSubmitting}
       failure={failure} failureTitle="The school was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}>
       <div className={common.formGrid2}>
         <TextField label="School" required control={control} name="schoolName" />
@@ -162,7 +162,7 @@ export function EducationDialog(props: DialogProps<EducationHistoryEntry>) {
         <DateField label="Left" control={control} name="endDate" />
       </div>
       <TextField label="Reason for leaving" hint="e.g. Placement move, or transfer to secondary school" control={control} name="reasonForLeaving" />
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -196,7 +196,7 @@ export function AttainmentDialog(props: DialogProps<PriorAttainment>) {
   ));
   const measure = useWatch({ control, name: 'measure' });
   return (
-    <RecordDialog title={r ? 'Edit prior attainment' : 'Add prior attainment'} submitLabel={r ? 'Save' : 'Add'} busy={isSubmitting}
+    <FormDialog title={r ? 'Edit prior attainment' : 'Add prior attainment'} submitLabel={r ? 'Save' : 'Add'} busy={isSubmitting}
       failure={failure} failureTitle="The prior attainment was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}>
       <div className={common.formGrid2}>
         <SelectField label="Measure" required control={control} name="measure">
@@ -210,7 +210,7 @@ export function AttainmentDialog(props: DialogProps<PriorAttainment>) {
         <DateField label="Assessed on" control={control} name="assessedOn" />
       </div>
       <TextAreaField label="Notes" control={control} name="notes" rows={2} />
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -245,7 +245,7 @@ export function AttendanceDialog(props: DialogProps<AttendancePeriod>) {
     r ? 'Attendance period saved.' : 'Attendance period added.',
   ));
   return (
-    <RecordDialog title={r ? 'Edit attendance period' : 'Add attendance'} submitLabel={r ? 'Save attendance' : 'Add attendance'} busy={isSubmitting}
+    <FormDialog title={r ? 'Edit attendance period' : 'Add attendance'} submitLabel={r ? 'Save attendance' : 'Add attendance'} busy={isSubmitting}
       failure={failure} failureTitle="The attendance was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro="Sessions are half days (two a day), as the MIS counts them.">
       <div className={common.formGrid2}>
@@ -259,7 +259,7 @@ export function AttendanceDialog(props: DialogProps<AttendancePeriod>) {
         <TextField label="Unauthorised absence" hint="Sessions" inputMode="numeric" control={control} name="unauthorisedAbsence" />
       </div>
       <Text aria-live="polite">{pct === null ? '' : `Attendance: ${pct.toFixed(1)}%`}</Text>
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -303,7 +303,7 @@ export function ExclusionDialog(props: DialogProps<Exclusion>) {
     r ? 'Suspension saved.' : 'Suspension recorded.',
   ));
   return (
-    <RecordDialog title={r ? 'Edit suspension or exclusion' : 'Record a suspension or exclusion'} submitLabel={r ? 'Save' : 'Record'}
+    <FormDialog title={r ? 'Edit suspension or exclusion' : 'Record a suspension or exclusion'} submitLabel={r ? 'Save' : 'Record'}
       busy={isSubmitting} failure={failure} failureTitle="The suspension was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}
       intro="Tell the Virtual School and the social worker on the day it starts, and send the paperwork within 48 hours.">
       <RadioField label="Type" required control={control} name="kind"
@@ -320,7 +320,7 @@ export function ExclusionDialog(props: DialogProps<Exclusion>) {
         <DateField label="Paperwork sent on" control={control} name="paperworkSentOn" />
         <DateField label="Reintegration meeting on" control={control} name="reintegrationMeetingOn" />
       </div>
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -353,7 +353,7 @@ export function VoiceDialog(props: DialogProps<VoiceEntry> & { defaultStaff?: st
     r ? 'Voice log entry saved.' : 'Added to the voice log.',
   ));
   return (
-    <RecordDialog title={r ? 'Edit voice log entry' : 'Add to the voice log'} submitLabel={r ? 'Save entry' : 'Add entry'} busy={isSubmitting}
+    <FormDialog title={r ? 'Edit voice log entry' : 'Add to the voice log'} submitLabel={r ? 'Save entry' : 'Add entry'} busy={isSubmitting}
       failure={failure} failureTitle="The entry was not saved" onSubmit={onSubmit} state={dialog} unsaved={unsaved}>
       <div className={common.formGrid3}>
         <DateField label="Date" required control={control} name="heldOn" />
@@ -365,6 +365,6 @@ export function VoiceDialog(props: DialogProps<VoiceEntry> & { defaultStaff?: st
       <TextAreaField label="Wishes and feelings" hint="In the child's own words where possible" control={control} name="wishesFeelings" />
       <TextAreaField label="Concerns raised" control={control} name="concerns" rows={2} />
       <TextAreaField label="Actions agreed" control={control} name="actions" rows={2} />
-    </RecordDialog>
+    </FormDialog>
   );
 }

@@ -10,10 +10,10 @@ import { alertThresholdsInput, type AlertThresholds } from '../../api/contract.t
 import { TextField } from '../../components/TextField.tsx';
 import { submitErrors } from '../../lib/forms.ts';
 import { CheckboxField } from '../children/fields.tsx';
-import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from './queries.ts';
 import { useUi } from './ui.tsx';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const whole = (label: string) => z.string().trim().transform((t, ctx) => {
   const v = Number(t);
@@ -62,7 +62,7 @@ export function ThresholdsDialog({ thresholds: t, onClose, onSaved }: { threshol
     }
   });
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title="Alert thresholds" submitLabel="Save thresholds" busy={isSubmitting} failure={failure}
+    <FormDialog state={dialog} unsaved={unsaved} title="Alert thresholds" submitLabel="Save thresholds" busy={isSubmitting} failure={failure}
       failureTitle="The thresholds were not saved" onSubmit={onSubmit}
       intro="Attendance thresholds and the ESW session gap are in Settings › School details.">
       <div className={ui.formGrid2}>
@@ -75,6 +75,6 @@ export function ThresholdsDialog({ thresholds: t, onClose, onSaved }: { threshol
       </div>
       <CheckboxField label="Count ESW weeks in school weeks (no alerts over the holidays)" control={control} name="eswCountSchoolWeeks" />
       <CheckboxField label="Progress below target: core subjects only (English, maths, science)" control={control} name="progressCoreSubjectsOnly" />
-    </RecordDialog>
+    </FormDialog>
   );
 }

@@ -17,7 +17,6 @@ import { DateField, SelectField, TextAreaField, TextField } from '../../componen
 import { formatUkDate } from '../../lib/dates.ts';
 import { submitErrors, ukDate } from '../../lib/forms.ts';
 import { RadioField } from '../children/fields.tsx';
-import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { childrenHref } from '../children/route.ts';
 import { pepsHref } from '../peps/route.ts';
 import { useRegisterChange } from '../dashboard/queries.ts';
@@ -26,6 +25,7 @@ import { FUNDING_SHORT, FundingBadge, ImpactBadge, StateBadge, deliveredByText, 
 import { useIntervention } from './queries.ts';
 import { go, interventionsHref } from './route.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 export function InterventionDetailScreen({ id }: { id: number }) {
   const ui = useUi();
@@ -290,7 +290,7 @@ function RateDialog({ i, onClose, onSaved }: { i: Detail; onClose: () => void; o
     }
   });
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title="Rate the impact" submitLabel="Save rating" busy={isSubmitting} failure={failure}
+    <FormDialog state={dialog} unsaved={unsaved} title="Rate the impact" submitLabel="Save rating" busy={isSubmitting} failure={failure}
       failureTitle="The rating was not saved" onSubmit={onSubmit}
       intro={i.outcomeMeasure ? `Outcome measure: ${i.outcomeMeasure}${i.baselineValue ? ` (baseline ${i.baselineValue})` : ''}.` : undefined}>
       <SelectField label="Impact rating" required control={control} name="impactRating">
@@ -298,6 +298,6 @@ function RateDialog({ i, onClose, onSaved }: { i: Detail; onClose: () => void; o
       </SelectField>
       <TextField label="Outcome" hint="The outcome measure's value now" control={control} name="outcomeValue" />
       <TextAreaField label="Evidence of impact" hint="Needed for any rating other than Not assessed yet" control={control} name="evidenceNote" rows={3} />
-    </RecordDialog>
+    </FormDialog>
   );
 }

@@ -14,13 +14,13 @@ import { SavedNote } from '../../components/FormAlert.tsx';
 import { DateField, SelectField, TextField } from '../../components/TextField.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { optionalUkDate, submitErrors } from '../../lib/forms.ts';
-import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from '../dashboard/queries.ts';
 import { LoadFailed, Loading, Section, StatTile, pct, penceToInput, plural, pounds, poundsWhole, useUi, yearGroupLabel } from '../dashboard/ui.tsx';
 import { AreaHeader } from './common.tsx';
 import { usePpPlusPosition } from './queries.ts';
 import { go, interventionsHref } from './route.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const PAYMENT: Record<NonNullable<PpPlusLaTotals['payment']>, string> = { termly: 'paid termly', annual: 'paid annually', on_request: 'on request' };
 const SEVERITY: Record<PpPlusWarning['severity'], { color: BadgeProps['color']; label: string }> = {
@@ -285,7 +285,7 @@ function AllocationDialog({ row, financialYear, onClose, onSaved }: { row: PpPlu
     }
   };
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title={`PP+ allocation: ${row.childName}, ${financialYear}`} submitLabel="Save allocation" busy={isSubmitting || removing}
+    <FormDialog state={dialog} unsaved={unsaved} title={`PP+ allocation: ${row.childName}, ${financialYear}`} submitLabel="Save allocation" busy={isSubmitting || removing}
       failure={failure} failureTitle="The allocation was not saved" onSubmit={onSubmit}
       intro={`By ${row.laName ?? 'the LA'}'s rule: ${pounds(row.expectedPence)} (${row.eligibility.replace(/\.$/, '')}). Record what the Virtual School actually allocated or paid; it replaces the rule's figure.`}>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: '12px 16px' }}>
@@ -300,6 +300,6 @@ function AllocationDialog({ row, financialYear, onClose, onSaved }: { row: PpPlu
       {row.recorded ? (
         <div><Button appearance="subtle" onClick={remove} disabled={removing}>Remove the recorded allocation</Button></div>
       ) : null}
-    </RecordDialog>
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PepSectionKey, PepSectionText } from '../../api/contract.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
-import { PepDialog, useDialogState } from './common.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const useStyles = makeStyles({
   wrap: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -78,7 +78,7 @@ function CopyByHandDialog({ section, onClosed, onCopied }: { section: PepSection
   }, []);
 
   return (
-    <PepDialog state={state} title={`Copy “${section.heading}”`} submitLabel="Copy" busy={false} failure={failure} failureTitle="Not copied" wide
+    <FormDialog width="wide" state={state} title={`Copy “${section.heading}”`} submitLabel="Copy" busy={false} failure={failure} failureTitle="Not copied"
       onSubmit={(e) => {
         e.preventDefault();
         ref.current?.select();
@@ -95,6 +95,6 @@ function CopyByHandDialog({ section, onClosed, onCopied }: { section: PepSection
       <Field label="Section text">
         <Textarea ref={ref} className={styles.text} value={section.text} readOnly rows={12} resize="vertical" />
       </Field>
-    </PepDialog>
+    </FormDialog>
   );
 }

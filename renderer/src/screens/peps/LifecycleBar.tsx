@@ -17,10 +17,11 @@ import { formatUkDate } from '../../lib/dates.ts';
 import { submitErrors, ukDate } from '../../lib/forms.ts';
 import { saveExportedFiles } from '../../lib/saveFiles.ts';
 import { useSaveTracker } from './autosave.tsx';
-import { PepDialog, RatingBadge, StatusBadge, setPepFlash, statusDetail, todayIso, useDialogState, usePepStyles } from './common.tsx';
+import { RatingBadge, StatusBadge, setPepFlash, statusDetail, todayIso, usePepStyles } from './common.tsx';
 import { invalidatePepViews, usePepOperation } from './queries.ts';
 import { go, pepsHref } from './route.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const useStyles = makeStyles({
   bar: {
@@ -201,7 +202,7 @@ function StatusDialog({ pep, to, onClosed, onDone }: { pep: PepDetail; to: 'subm
     }
   });
   return (
-    <PepDialog state={state} unsaved={unsaved} title={TITLES[to]} submitLabel={to === 'submitted' ? 'Record as submitted' : to === 'approved' ? 'Record approval' : 'Record as returned'}
+    <FormDialog width="narrow" state={state} unsaved={unsaved} title={TITLES[to]} submitLabel={to === 'submitted' ? 'Record as submitted' : to === 'approved' ? 'Record approval' : 'Record as returned'}
       busy={formState.isSubmitting} failure={failure} failureTitle="The status was not changed" onSubmit={submit}>
       {to === 'submitted' ? (
         <Text>
@@ -219,7 +220,7 @@ function StatusDialog({ pep, to, onClosed, onDone }: { pep: PepDetail; to: 'subm
       </div>
       {to === 'returned' ? <LongText control={control} name="reason" label="The Virtual School's reason" required /> : null}
       {to !== 'submitted' ? <LongText control={control} name="feedback" label="The Virtual School's feedback" /> : null}
-    </PepDialog>
+    </FormDialog>
   );
 }
 
@@ -274,12 +275,12 @@ function QualityDialog({ pep, onClosed, onDone }: { pep: PepDetail; onClosed: ()
     }
   });
   return (
-    <PepDialog state={state} unsaved={unsaved} title="The Virtual School's quality rating" submitLabel="Save rating" busy={formState.isSubmitting} failure={failure}
+    <FormDialog width="narrow" state={state} unsaved={unsaved} title="The Virtual School's quality rating" submitLabel="Save rating" busy={formState.isSubmitting} failure={failure}
       failureTitle="The rating was not saved" onSubmit={submit}>
       <Text>The rating and feedback the Virtual School gave this PEP when it checked its quality. They feed the PEP quality figures in the governors&rsquo; report.</Text>
       <RatingSelect control={control} scale={pep.qaScale} />
       <LongText control={control} name="feedback" label="The Virtual School's feedback" />
-    </PepDialog>
+    </FormDialog>
   );
 }
 
@@ -324,7 +325,7 @@ function ExportDialog({ pep, status, onClosed, onDone }: {
   };
 
   return (
-    <PepDialog state={state} title="Export the PEP as a PDF" submitLabel={protect ? 'Export protected PDF' : 'Export PDF'} busyLabel="Exporting…" busy={busy}
+    <FormDialog width="narrow" state={state} title="Export the PEP as a PDF" submitLabel={protect ? 'Export protected PDF' : 'Export PDF'} busyLabel="Exporting…" busy={busy}
       failure={failure} failureTitle="The PDF was not exported" onSubmit={(e) => void submit(e)}>
       <Text>
         The PDF follows {pep.laName ? `${pep.laName}’s` : 'the default'} PEP layout and is named by its file name pattern, which never includes the child&rsquo;s name.
@@ -347,6 +348,6 @@ function ExportDialog({ pep, status, onClosed, onDone }: {
           </Text>
         </>
       ) : <Text className={common.muted}>Without a password, send the PDF only through the Virtual School&rsquo;s secure ePEP system or secure email.</Text>}
-    </PepDialog>
+    </FormDialog>
   );
 }

@@ -1,16 +1,12 @@
 // Pieces shared by the PEPs screens: styles, status and rating badges, money and term helpers,
-// a card, a label/value list, and the shell of a modal dialog holding a form.
+// a label/value list and read-only prose.
 
-import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, mergeClasses, tokens,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type FormEventHandler, type ReactNode } from 'react';
+import { Badge, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import {
   fallbackPeriod, PEP_STATUS_LABELS, termForDate, type PepRag, type PepStatus, type PepTermName, type PepTermRef,
 } from '../../api/contract.ts';
 import { errorMessage } from '../../api/errors.ts';
-import { DiscardQuestion, type UnsavedChanges } from '../../app/unsavedChanges.tsx';
-import { scheduleModalCleanup } from '../../app/useStaleModalGuard.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 
@@ -182,88 +178,4 @@ export function takePepFlash(): string | null {
   const m = flash;
   flash = null;
   return m;
-}
-
-// ---- dialogs ----------------------------------------------------------------------------------------
-
-/**
- * Open / close state for a dialog its parent shows conditionally: `close()` plays the closing
- * animation, then calls `onClosed` (the parent unmounts it). Unmounting an open Fluent Dialog
- * directly can leave the page behind it hidden from screen readers (aria-hidden on #root).
- */
-export function useDialogState(onClosed: () => void) {
-  const [open, setOpen] = useState(true);
-  const done = useRef(false);
-  const finish = useCallback(() => {
-    if (done.current) return;
-    done.current = true;
-    onClosed();
-    setTimeout(unhidePage, 50);
-  }, [onClosed]);
-  const close = useCallback(() => {
-    setOpen(false);
-    setTimeout(finish, 600);
-  }, [finish]);
-  return { open, close, finish };
-}
-
-function unhidePage(): void {
-  if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
-  for (const el of Array.from(document.body.children)) {
-    if (el.getAttribute('aria-hidden') === 'true' && el.tagName === 'DIV') el.removeAttribute('aria-hidden');
-  }
-}
-
-export type DialogState = ReturnType<typeof useDialogState>;
-
-const useDialogStyles = makeStyles({
-  surface: { maxWidth: '620px', width: 'calc(100vw - 48px)' },
-  wide: { maxWidth: '760px' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
-});
-
-interface DialogProps {
-  state: DialogState;
-  title: string;
-  submitLabel: string;
-  busyLabel?: string;
-  busy: boolean;
-  failure: string[];
-  failureTitle: string;
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  children: ReactNode;
-  wide?: boolean;
-  /** No submit button: the dialog only shows something (its Cancel reads Close). */
-  closeOnly?: boolean;
-  /** The form's unsaved-changes guard: Cancel and Escape ask before throwing typed work away. */
-  unsaved?: UnsavedChanges;
-}
-
-/** A modal dialog holding one form (focus trapped and returned; Escape cancels). */
-export function PepDialog({ state, title, submitLabel, busyLabel = 'Saving…', busy, failure, failureTitle, onSubmit, children, wide, closeOnly, unsaved }: DialogProps) {
-  const styles = useDialogStyles();
-  const close = () => (unsaved ? unsaved.confirmDiscard(state.close) : state.close());
-  useEffect(() => scheduleModalCleanup, []);
-  return (
-    <Dialog open={state.open} modalType="modal" onOpenChange={(_e, d) => { if (!d.open && !busy) close(); }}
-      surfaceMotion={{ onMotionFinish: (_e, d) => { if (d.direction === 'exit') state.finish(); } }}>
-      <DialogSurface className={mergeClasses(styles.surface, wide && styles.wide)} aria-describedby={undefined}>
-        <form onSubmit={onSubmit} noValidate aria-label={title}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              {children}
-              <FormAlert title={failureTitle} messages={failure} />
-            </DialogContent>
-            <DialogActions>
-              <Button type="button" appearance={closeOnly ? 'primary' : 'secondary'} onClick={close} disabled={busy}>{closeOnly ? 'Close' : 'Cancel'}</Button>
-              {closeOnly ? null : <Button type="submit" appearance="primary" disabled={busy}>{busy ? busyLabel : submitLabel}</Button>}
-            </DialogActions>
-          </DialogBody>
-        </form>
-        {/* Outside the form: the question's own buttons must not submit this one. */}
-        {unsaved ? <DiscardQuestion /> : null}
-      </DialogSurface>
-    </Dialog>
-  );
 }

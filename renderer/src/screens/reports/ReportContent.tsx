@@ -9,11 +9,11 @@ import { errorMessage, isApiError } from '../../api/errors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { formatUkDate, parseUkDate, DATE_MESSAGE, DATE_PLACEHOLDER } from '../../lib/dates.ts';
-import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from '../dashboard/queries.ts';
 import { LoadFailed, Loading, Section, useUi } from '../dashboard/ui.tsx';
 import { useReportSettings } from './queries.ts';
 import { useChangedFrom, useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const numText = (v: number | null): string => (v === null ? '' : String(v));
 
@@ -217,7 +217,7 @@ function BenchmarkDialog({ benchmark: b, onClose, onSave }: {
     }
   };
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title={`Benchmark: ${b.measureLabel}`} submitLabel="Save benchmark" busy={busy} failure={failure} failureTitle="The benchmark was not saved" onSubmit={submit}>
+    <FormDialog state={dialog} unsaved={unsaved} title={`Benchmark: ${b.measureLabel}`} submitLabel="Save benchmark" busy={busy} failure={failure} failureTitle="The benchmark was not saved" onSubmit={submit}>
       <div className={ui.formGrid2}>
         <Field label={`Children looked after (${b.unit})`}><Input className={ui.control} inputMode="decimal" value={cla} onChange={(_e, d) => setCla(d.value)} /></Field>
         <Field label="Which children looked after">
@@ -236,7 +236,7 @@ function BenchmarkDialog({ benchmark: b, onClose, onSave }: {
         <Field label="Year the figures describe" required hint="For example 2023/24"><Input className={ui.control} value={dataYear} onChange={(_e, d) => setDataYear(d.value)} /></Field>
         <Field label="Source" required hint="For example: DfE, Outcomes for children in need"><Input className={ui.control} value={source} onChange={(_e, d) => setSource(d.value)} /></Field>
       </div>
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -339,7 +339,7 @@ function TrainingDialog({ year, entry, onClose, onSaved }: { year: string; entry
   };
   const f = (k: string) => ({ validationMessage: errors[k], validationState: errors[k] ? 'error' as const : 'none' as const });
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title={entry ? 'Edit training' : 'Add training'} submitLabel={entry ? 'Save training' : 'Add training'} busy={busy}
+    <FormDialog state={dialog} unsaved={unsaved} title={entry ? 'Edit training' : 'Add training'} submitLabel={entry ? 'Save training' : 'Add training'} busy={busy}
       failure={failure} failureTitle="The training was not saved" onSubmit={submit}>
       <div className={ui.formGrid2}>
         <Field label="Date" required hint="dd/mm/yyyy" {...f('date')}>
@@ -350,7 +350,7 @@ function TrainingDialog({ year, entry, onClose, onSaved }: { year: string; entry
         <Field label="Delivered by"><Input className={ui.control} value={by} onChange={(_e, d) => setBy(d.value)} /></Field>
         <Field label="Attendees" {...f('attendees')}><Input className={ui.control} inputMode="numeric" value={attendees} onChange={(_e, d) => setAttendees(d.value)} /></Field>
       </div>
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -484,9 +484,9 @@ function NewSection({ year, onDone }: { year: string; onDone: () => void }) {
     }
   };
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title="Add a section of your own" submitLabel="Add section" busy={busy} failure={failure} failureTitle="The section was not added" onSubmit={submit}>
+    <FormDialog state={dialog} unsaved={unsaved} title="Add a section of your own" submitLabel="Add section" busy={busy} failure={failure} failureTitle="The section was not added" onSubmit={submit}>
       <Field label="Section title" required><Input className={ui.control} value={title} onChange={(_e, d) => setTitle(d.value)} /></Field>
       <Field label="Text"><Textarea value={body} onChange={(_e, d) => setBody(d.value)} rows={5} resize="vertical" /></Field>
-    </RecordDialog>
+    </FormDialog>
   );
 }

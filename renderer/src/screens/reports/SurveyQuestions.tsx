@@ -7,11 +7,11 @@ import { SURVEY_ANSWER_TYPES, SURVEY_TOPICS, type SurveyAnswerType, type SurveyQ
 import { errorMessage, isApiError } from '../../api/errors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
-import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from '../dashboard/queries.ts';
 import { LoadFailed, Loading, Section, useUi } from '../dashboard/ui.tsx';
 import { useSurveyQuestions } from './queries.ts';
 import { useChangedFrom, useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const DEFAULT_SCALE = ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'];
 
@@ -136,7 +136,7 @@ function QuestionDialog({ question: q, onClose, onSaved }: { question: SurveyQue
     }
   };
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title={q ? 'Edit question' : 'Add a question'} submitLabel={q ? 'Save question' : 'Add question'} busy={busy}
+    <FormDialog state={dialog} unsaved={unsaved} title={q ? 'Edit question' : 'Add a question'} submitLabel={q ? 'Save question' : 'Add question'} busy={busy}
       failure={failure} failureTitle="The question was not saved" onSubmit={submit}>
       <Field label="Question" required><Input className={ui.control} value={prompt} onChange={(_e, d) => setPrompt(d.value)} /></Field>
       <Field label="Help for the adult asking (optional)"><Input className={ui.control} value={help} onChange={(_e, d) => setHelp(d.value)} /></Field>
@@ -172,6 +172,6 @@ function QuestionDialog({ question: q, onClose, onSaved }: { question: SurveyQue
           <Checkbox label="The child may choose more than one" checked={multiple} onChange={(_e, d) => setMultiple(d.checked === true)} />
         </>
       ) : null}
-    </RecordDialog>
+    </FormDialog>
   );
 }

@@ -14,12 +14,12 @@ import {
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/TextField.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { optionalUkDate, submitErrors } from '../../lib/forms.ts';
-import { RecordDialog, useDialogState } from '../children/RecordDialog.tsx';
 import { useRegisterChange } from '../dashboard/queries.ts';
 import { Loading, LoadFailed, addDays, todayIso } from '../dashboard/ui.tsx';
 import { BAND_LABEL, BandBadge, impactText, likelihoodText } from './common.tsx';
 import { useRiskTemplates } from './queries.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../components/FormDialog.tsx';
 
 const useStyles = makeStyles({
   grid2: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
@@ -101,7 +101,7 @@ export function AddRiskDialog({ onClose, onSaved, onBlank }: DialogProps & { onB
   };
   const chosen = templates.data?.find((t) => t.key === choice);
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title="Add a risk" submitLabel={choice === 'blank' ? 'Continue' : 'Add risk'} busy={isSubmitting}
+    <FormDialog state={dialog} unsaved={unsaved} title="Add a risk" submitLabel={choice === 'blank' ? 'Continue' : 'Add risk'} busy={isSubmitting}
       failure={failure} failureTitle="The risk was not added" onSubmit={submit}
       intro="Start from one of the risks most Designated Teachers record, or from a blank risk. You can change everything afterwards.">
       {templates.isPending ? <Loading what="templates" /> : templates.error ? <LoadFailed what="templates" error={templates.error} /> : (
@@ -121,7 +121,7 @@ export function AddRiskDialog({ onClose, onSaved, onBlank }: DialogProps & { onB
             control={control} name="nextReviewDate" />
         </div>
       ) : null}
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -194,7 +194,7 @@ export function RiskFormDialog({ risk, onClose, onSaved }: DialogProps & { risk:
     }
   });
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title={risk ? 'Edit risk' : 'Add a blank risk'} submitLabel={risk ? 'Save risk' : 'Add risk'} busy={isSubmitting}
+    <FormDialog state={dialog} unsaved={unsaved} title={risk ? 'Edit risk' : 'Add a blank risk'} submitLabel={risk ? 'Save risk' : 'Add risk'} busy={isSubmitting}
       failure={failure} failureTitle="The risk was not saved" onSubmit={onSubmit}
       intro={risk ? 'To record a change of score after looking at the risk again, use Review instead: it keeps the history.' : undefined}>
       <div className={s.grid2}>
@@ -219,7 +219,7 @@ export function RiskFormDialog({ risk, onClose, onSaved }: DialogProps & { risk:
         <TextField label="Review every (days)" required inputMode="numeric" control={control} name="reviewEveryDays" />
         <DateField label="Next review" hint={risk ? 'dd/mm/yyyy' : 'dd/mm/yyyy. Blank: today + the frequency'} control={control} name="nextReviewDate" />
       </div>
-    </RecordDialog>
+    </FormDialog>
   );
 }
 
@@ -266,7 +266,7 @@ export function ReviewDialog({ risk, onClose, onSaved }: DialogProps & { risk: R
     }
   });
   return (
-    <RecordDialog state={dialog} unsaved={unsaved} title={`Review: ${risk.title}`} submitLabel="Record review" busy={isSubmitting}
+    <FormDialog state={dialog} unsaved={unsaved} title={`Review: ${risk.title}`} submitLabel="Record review" busy={isSubmitting}
       failure={failure} failureTitle="The review was not recorded" onSubmit={onSubmit}
       intro={`Now ${likelihoodText(risk.likelihood)} × ${impactText(risk.impact)} = ${risk.score} (${BAND_LABEL[risk.band]}). Last reviewed ${risk.lastReviewedOn ? formatUkDate(risk.lastReviewedOn) : 'never'}.`}>
       <div className={s.grid3}>
@@ -284,6 +284,6 @@ export function ReviewDialog({ risk, onClose, onSaved }: DialogProps & { risk: R
         </SelectField>
         <DateField label="Next review" hint={`dd/mm/yyyy. Blank: the review date + ${risk.reviewEveryDays} days`} control={control} name="nextReviewDate" />
       </div>
-    </RecordDialog>
+    </FormDialog>
   );
 }

@@ -13,9 +13,10 @@ import { DateField, TextAreaField, TextField } from '../../../components/TextFie
 import { formatUkDate } from '../../../lib/dates.ts';
 import { optionalText, optionalUkDate, submitErrors } from '../../../lib/forms.ts';
 import { useSaveTracker } from '../autosave.tsx';
-import { PepDialog, todayIso, useDialogState, usePepStyles } from '../common.tsx';
+import { todayIso, usePepStyles } from '../common.tsx';
 import { usePepOperation } from '../queries.ts';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
+import { FormDialog, useDialogState } from '../../../components/FormDialog.tsx';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
@@ -131,7 +132,7 @@ function ActionDialog({ pep, action, onClosed, onSaved }: { pep: PepDetail; acti
     }
   });
   return (
-    <PepDialog state={state} unsaved={unsaved} title={action ? 'Edit action' : 'Add an action'} submitLabel={action ? 'Save action' : 'Add action'}
+    <FormDialog width="narrow" state={state} unsaved={unsaved} title={action ? 'Edit action' : 'Add an action'} submitLabel={action ? 'Save action' : 'Add action'}
       busy={formState.isSubmitting} failure={failure} failureTitle="The action was not saved" onSubmit={submit}>
       <TextAreaField control={control} name="action" label="Action" required rows={2} />
       <div className={styles.grid}>
@@ -139,6 +140,6 @@ function ActionDialog({ pep, action, onClosed, onSaved }: { pep: PepDetail; acti
         <DateField control={control} name="dueOn" label="Due by" />
         <DateField control={control} name="doneOn" label="Done on" hint="dd/mm/yyyy, when done" />
       </div>
-    </PepDialog>
+    </FormDialog>
   );
 }

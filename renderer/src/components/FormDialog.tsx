@@ -1,17 +1,18 @@
-// The shell of every "add / edit a record" dialog in the child's file: a modal Fluent Dialog
-// holding a form (focus is trapped and returned; Escape cancels), its fields, the form-level alert,
-// and Save / Cancel.
+// The shell of every "add / edit" dialog: a modal Fluent Dialog holding one form (focus is trapped
+// and returned; Escape cancels), its fields, the form-level alert, and Save / Cancel.
 
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type FormEventHandler, type ReactNode } from 'react';
-import { DiscardQuestion, type UnsavedChanges } from '../../app/unsavedChanges.tsx';
-import { scheduleModalCleanup } from '../../app/useStaleModalGuard.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { DiscardQuestion, type UnsavedChanges } from '../app/unsavedChanges.tsx';
+import { scheduleModalCleanup } from '../app/useStaleModalGuard.ts';
+import { FormAlert } from './FormAlert.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: 'calc(100vw - 48px)' },
+  narrow: { maxWidth: '620px' },
+  wide: { maxWidth: '760px' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
 });
 
@@ -53,23 +54,26 @@ interface Props {
   title: string;
   intro?: ReactNode;
   submitLabel: string;
+  busyLabel?: string;
   busy: boolean;
   failure: string[];
   failureTitle: string;
   onSubmit: FormEventHandler<HTMLFormElement>;
   children: ReactNode;
+  /** 720px wide at most unless 'narrow' (620px) or 'wide' (760px). */
+  width?: 'narrow' | 'wide';
   /** The form's unsaved-changes guard: Cancel and Escape ask before throwing typed work away. */
   unsaved?: UnsavedChanges;
 }
 
-export function RecordDialog({ state, title, intro, submitLabel, busy, failure, failureTitle, onSubmit, children, unsaved }: Props) {
+export function FormDialog({ state, title, intro, submitLabel, busyLabel = 'Saving…', busy, failure, failureTitle, onSubmit, children, width, unsaved }: Props) {
   const styles = useStyles();
   useEffect(() => scheduleModalCleanup, []);
   const onClose = () => (unsaved ? unsaved.confirmDiscard(state.close) : state.close());
   return (
     <Dialog open={state.open} modalType="modal" onOpenChange={(_e, d) => { if (!d.open && !busy) onClose(); }}
       surfaceMotion={{ onMotionFinish: (_e, d) => { if (d.direction === 'exit') state.finish(); } }}>
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+      <DialogSurface className={mergeClasses(styles.surface, width && styles[width])} aria-describedby={undefined}>
         <form onSubmit={onSubmit} noValidate aria-label={title}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
@@ -80,7 +84,7 @@ export function RecordDialog({ state, title, intro, submitLabel, busy, failure, 
             </DialogContent>
             <DialogActions>
               <Button type="button" appearance="secondary" onClick={onClose} disabled={busy}>Cancel</Button>
-              <Button type="submit" appearance="primary" disabled={busy}>{busy ? 'Saving…' : submitLabel}</Button>
+              <Button type="submit" appearance="primary" disabled={busy}>{busy ? busyLabel : submitLabel}</Button>
             </DialogActions>
           </DialogBody>
         </form>
