@@ -16,8 +16,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formatUkDateTime } from '../../lib/dates.ts';
-import { submitErrors, wholeNumber } from '../../lib/forms.ts';
+import { wholeNumber } from '../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
+import { useSaveOutcome } from './useSaveOutcome.ts';
 import { useSettingsPatch } from './useSettingsPatch.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
@@ -159,24 +160,17 @@ type AutoOut = z.output<typeof autoSchema>;
 function AutomaticBackupsForm({ settings }: { settings: SchoolSettings }) {
   const styles = useSettingsStyles();
   const save = useSettingsPatch();
-  const [failure, setFailure] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset, getValues, formState: { isSubmitting, isDirty } } = useForm<AutoIn, unknown, AutoOut>({
     resolver: zodResolver(autoSchema),
     defaultValues: { backupEveryHours: String(settings.backupEveryHours), backupKeep: String(settings.backupKeep) },
   });
   useUnsavedChanges(isDirty);
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure([]);
-    setSaved(null);
-    try {
-      await save(settings, values);
-      reset(getValues()); // what was saved is the form's new starting point
-      setSaved('Automatic backup settings saved.');
-    } catch (e) {
-      setFailure(submitErrors(e, setError, ['backupEveryHours', 'backupKeep']));
-    }
-  });
+  const outcome = useSaveOutcome(setError, ['backupEveryHours', 'backupKeep']);
+  const onSubmit = handleSubmit((values) => outcome.attempt(async () => {
+    await save(settings, values);
+    reset(getValues()); // what was saved is the form's new starting point
+    return 'Automatic backup settings saved.';
+  }));
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Automatic backups">
       <Fieldset legend="Automatic backups">
@@ -184,8 +178,8 @@ function AutomaticBackupsForm({ settings }: { settings: SchoolSettings }) {
           <TextField label="Back up automatically every (hours)" hint="Default 24" inputMode="numeric" control={control} name="backupEveryHours" />
           <TextField label="Automatic backups to keep" hint="Older ones are deleted. Default 10" inputMode="numeric" control={control} name="backupKeep" />
         </div>
-        <FormAlert title="The settings were not saved" messages={failure} />
-        <SavedNote message={saved} />
+        <FormAlert title="The settings were not saved" messages={outcome.failure} />
+        <SavedNote message={outcome.saved} />
         <div className={styles.actions}><SaveButton busy={isSubmitting} /></div>
       </Fieldset>
     </form>

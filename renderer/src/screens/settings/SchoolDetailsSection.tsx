@@ -3,7 +3,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { schoolSettingsInput, type SchoolSettings } from '../../api/contract.ts';
@@ -11,8 +10,9 @@ import { call } from '../../api/client.ts';
 import { keys, useSettings } from '../../api/queries.ts';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { TextAreaField, TextField } from '../../components/TextField.tsx';
-import { decimalNumber, submitErrors, wholeNumber } from '../../lib/forms.ts';
+import { decimalNumber, wholeNumber } from '../../lib/forms.ts';
 import { blankToNull, Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
+import { useSaveOutcome } from './useSaveOutcome.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const schema = schoolSettingsInput
@@ -45,25 +45,18 @@ export function SchoolDetailsSection() {
 function SchoolDetailsForm({ settings }: { settings: SchoolSettings }) {
   const styles = useSettingsStyles();
   const qc = useQueryClient();
-  const [failure, setFailure] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(settings),
   });
   useUnsavedChanges(isDirty);
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure([]);
-    setSaved(null);
-    try {
-      const next = await call('updateSettings', { ...settings, ...blankToNull(values), name: values.name });
-      qc.setQueryData(keys.settings, next);
-      reset(toForm(next));
-      await qc.invalidateQueries({ queryKey: keys.status });
-      setSaved('School details saved.');
-    } catch (e) {
-      setFailure(submitErrors(e, setError, FIELDS));
-    }
-  });
+  const outcome = useSaveOutcome(setError, FIELDS);
+  const onSubmit = handleSubmit((values) => outcome.attempt(async () => {
+    const next = await call('updateSettings', { ...settings, ...blankToNull(values), name: values.name });
+    qc.setQueryData(keys.settings, next);
+    reset(toForm(next));
+    await qc.invalidateQueries({ queryKey: keys.status });
+    return 'School details saved.';
+  }));
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="School details">
       <Fieldset legend="School">
@@ -91,8 +84,8 @@ function SchoolDetailsForm({ settings }: { settings: SchoolSettings }) {
             control={control} name="eswSessionWeeks" />
         </div>
       </Fieldset>
-      <FormAlert title="The school details were not saved" messages={failure} />
-      <SavedNote message={saved} />
+      <FormAlert title="The school details were not saved" messages={outcome.failure} />
+      <SavedNote message={outcome.saved} />
       <div className={styles.actions}><SaveButton busy={isSubmitting} /></div>
     </form>
   );

@@ -14,8 +14,9 @@ import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { RecoveryKeySheet } from '../../components/RecoveryKeySheet.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { submitErrors, wholeNumber } from '../../lib/forms.ts';
+import { wholeNumber } from '../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
+import { useSaveOutcome } from './useSaveOutcome.ts';
 import { useSettingsPatch } from './useSettingsPatch.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
@@ -40,24 +41,17 @@ export function SecuritySection() {
 function SecurityForm({ settings }: { settings: SchoolSettings }) {
   const styles = useSettingsStyles();
   const save = useSettingsPatch();
-  const [failure, setFailure] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset, getValues, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
     defaultValues: { autoLockMinutes: String(settings.autoLockMinutes), retentionYearsAfterDob: String(settings.retentionYearsAfterDob) },
   });
   useUnsavedChanges(isDirty);
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure([]);
-    setSaved(null);
-    try {
-      await save(settings, values);
-      reset(getValues()); // what was saved is the form's new starting point
-      setSaved('Security settings saved.');
-    } catch (e) {
-      setFailure(submitErrors(e, setError, ['autoLockMinutes', 'retentionYearsAfterDob']));
-    }
-  });
+  const outcome = useSaveOutcome(setError, ['autoLockMinutes', 'retentionYearsAfterDob']);
+  const onSubmit = handleSubmit((values) => outcome.attempt(async () => {
+    await save(settings, values);
+    reset(getValues()); // what was saved is the form's new starting point
+    return 'Security settings saved.';
+  }));
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Security settings">
       <Fieldset legend="Auto-lock">
@@ -72,8 +66,8 @@ function SecurityForm({ settings }: { settings: SchoolSettings }) {
         <TextField label="Review a leaver's record this many years after their date of birth" hint="Default 25 years" inputMode="numeric"
           control={control} name="retentionYearsAfterDob" />
       </Fieldset>
-      <FormAlert title="The security settings were not saved" messages={failure} />
-      <SavedNote message={saved} />
+      <FormAlert title="The security settings were not saved" messages={outcome.failure} />
+      <SavedNote message={outcome.saved} />
       <div className={styles.actions}><SaveButton busy={isSubmitting} /></div>
     </form>
   );

@@ -11,15 +11,15 @@ import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { contract, type AppStatus, type PublicUser } from '../../api/contract.ts';
 import { call } from '../../api/client.ts';
-import { errorMessage } from '../../api/errors.ts';
+import { errorMessage, isApiError } from '../../api/errors.ts';
 import { keys, useUsers } from '../../api/queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { submitErrors } from '../../lib/forms.ts';
 import { ROLE_LABELS, roleLabel } from '../../lib/roles.ts';
 import { Fieldset, QueryState, useSettingsStyles } from './common.tsx';
+import { useSaveOutcome } from './useSaveOutcome.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 export function UsersSection({ status }: { status: AppStatus }) {
@@ -110,25 +110,18 @@ type AddOut = z.output<typeof addSchema>;
 function AddUserForm() {
   const styles = useSettingsStyles();
   const qc = useQueryClient();
-  const [failure, setFailure] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset, formState: { errors, isSubmitting, isDirty } } = useForm<AddIn, unknown, AddOut>({
     resolver: zodResolver(addSchema), defaultValues: { name: '', role: 'deputy', passphrase: '', confirm: '' },
   });
   useUnsavedChanges(isDirty);
-  const onSubmit = handleSubmit(async ({ confirm: _c, ...input }) => {
-    setFailure([]);
-    setSaved(null);
-    try {
-      const user = await call('addUser', input);
-      reset();
-      await qc.invalidateQueries({ queryKey: keys.users });
-      await qc.invalidateQueries({ queryKey: keys.status });
-      setSaved(`${user.name} can now open the register with their passphrase.`);
-    } catch (e) {
-      setFailure(submitErrors(e, setError, ['name', 'role', 'passphrase', 'confirm']));
-    }
-  });
+  const outcome = useSaveOutcome(setError, ['name', 'role', 'passphrase', 'confirm']);
+  const onSubmit = handleSubmit(({ confirm: _c, ...input }) => outcome.attempt(async () => {
+    const user = await call('addUser', input);
+    reset();
+    await qc.invalidateQueries({ queryKey: keys.users });
+    await qc.invalidateQueries({ queryKey: keys.status });
+    return `${user.name} can now open the register with their passphrase.`;
+  }));
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Add a user">
       <Fieldset legend="Add a user">
@@ -146,8 +139,8 @@ function AddUserForm() {
           <PassphraseField label="Their passphrase" control={control} name="passphrase" autoComplete="new-password" meter />
           <PassphraseField label="Confirm their passphrase" control={control} name="confirm" autoComplete="new-password" />
         </div>
-        <FormAlert title="The user was not added" messages={failure} />
-        <SavedNote message={saved} />
+        <FormAlert title="The user was not added" messages={outcome.failure} />
+        <SavedNote message={outcome.saved} />
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Adding…' : 'Add user'}</Button>
         </div>
@@ -165,29 +158,23 @@ type ChangeOut = z.output<typeof changeSchema>;
 
 function ChangePassphraseForm() {
   const styles = useSettingsStyles();
-  const [failure, setFailure] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset, formState: { isSubmitting, isDirty } } = useForm<ChangeIn, unknown, ChangeOut>({
     resolver: zodResolver(changeSchema), defaultValues: { oldPassphrase: '', newPassphrase: '', confirm: '' },
   });
   useUnsavedChanges(isDirty);
-  const onSubmit = handleSubmit(async ({ oldPassphrase, newPassphrase: p }) => {
-    setFailure([]);
-    setSaved(null);
+  // The keyring names the new passphrase "passphrase"; a wrong current one is WrongPassphrase.
+  const outcome = useSaveOutcome(setError, ['oldPassphrase', 'newPassphrase', 'confirm'], { passphrase: 'newPassphrase' });
+  const onSubmit = handleSubmit(({ oldPassphrase, newPassphrase: p }) => outcome.attempt(async () => {
     try {
       await call('changePassphrase', { oldPassphrase, newPassphrase: p });
-      reset();
-      setSaved('Your passphrase has been changed. Use the new one next time you unlock.');
     } catch (e) {
-      // The keyring names the new passphrase "passphrase"; a wrong current one is WrongPassphrase.
-      if (e && (e as { code?: string }).code === 'WrongPassphrase') {
-        setError('oldPassphrase', { type: 'server', message: 'That is not your current passphrase.' }, { shouldFocus: true });
-        setFailure([]);
-        return;
-      }
-      setFailure(submitErrors(e, setError, ['oldPassphrase', 'newPassphrase', 'confirm'], { passphrase: 'newPassphrase' }));
+      if (!isApiError(e) || e.code !== 'WrongPassphrase') throw e;
+      setError('oldPassphrase', { type: 'server', message: 'That is not your current passphrase.' }, { shouldFocus: true });
+      return null;
     }
-  });
+    reset();
+    return 'Your passphrase has been changed. Use the new one next time you unlock.';
+  }));
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Change my passphrase">
       <Fieldset legend="Change my passphrase">
@@ -196,8 +183,8 @@ function ChangePassphraseForm() {
           <PassphraseField label="New passphrase" control={control} name="newPassphrase" autoComplete="new-password" meter />
           <PassphraseField label="Confirm new passphrase" control={control} name="confirm" autoComplete="new-password" />
         </div>
-        <FormAlert title="Your passphrase was not changed" messages={failure} />
-        <SavedNote message={saved} />
+        <FormAlert title="Your passphrase was not changed" messages={outcome.failure} />
+        <SavedNote message={outcome.saved} />
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={isSubmitting}>{isSubmitting ? 'Changing…' : 'Change passphrase'}</Button>
         </div>

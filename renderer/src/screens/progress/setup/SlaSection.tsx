@@ -4,16 +4,16 @@
 import { Field, Select, Text } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { SlaSettings } from '../../../api/contract.ts';
 import { call } from '../../../api/client.ts';
 import { FormAlert, SavedNote } from '../../../components/FormAlert.tsx';
 import { TextField } from '../../../components/TextField.tsx';
-import { submitErrors, wholeNumber } from '../../../lib/forms.ts';
+import { wholeNumber } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useSla, useTeachers } from '../queries.ts';
+import { useSaveOutcome } from '../../settings/useSaveOutcome.ts';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const schema = z.object({
@@ -44,25 +44,18 @@ function SlaForm({ sla }: { sla: SlaSettings }) {
   const styles = useSettingsStyles();
   const qc = useQueryClient();
   const teachers = useTeachers();
-  const [failure, setFailure] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset, setValue, formState: { isSubmitting, isDirty } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema), defaultValues: toForm(sla),
   });
   useUnsavedChanges(isDirty);
+  const outcome = useSaveOutcome(setError, FIELDS);
   const leaders = (teachers.data ?? []).filter((t) => t.isSeniorLeader && t.active);
-  const onSubmit = handleSubmit(async (v) => {
-    setFailure([]);
-    setSaved(null);
-    try {
-      const next = await call('updateSlaSettings', { ...v, seniorLeaderName: v.seniorLeaderName || null, seniorLeaderEmail: v.seniorLeaderEmail || null });
-      await invalidateProgress(qc);
-      reset(toForm(next));
-      setSaved('Service level agreement saved.');
-    } catch (e) {
-      setFailure(submitErrors(e, setError, FIELDS));
-    }
-  });
+  const onSubmit = handleSubmit((v) => outcome.attempt(async () => {
+    const next = await call('updateSlaSettings', { ...v, seniorLeaderName: v.seniorLeaderName || null, seniorLeaderEmail: v.seniorLeaderEmail || null });
+    await invalidateProgress(qc);
+    reset(toForm(next));
+    return 'Service level agreement saved.';
+  }));
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Service level agreement">
       <Text>
@@ -97,8 +90,8 @@ function SlaForm({ sla }: { sla: SlaSettings }) {
           <TextField label="Senior leader's email" type="email" inputMode="email" control={control} name="seniorLeaderEmail" />
         </div>
       </Fieldset>
-      <SavedNote message={saved} />
-      <FormAlert title="The agreement was not saved" messages={failure} />
+      <SavedNote message={outcome.saved} />
+      <FormAlert title="The agreement was not saved" messages={outcome.failure} />
       <div className={styles.actions}><SaveButton busy={isSubmitting} /></div>
     </form>
   );
