@@ -2,11 +2,9 @@
 // pdfmake may fetch URLs and read local files named in a definition; user text ends up in
 // definitions, so both are locked down: no URL at all, and local reads only of the bundled fonts.
 
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { IoError } from '../../db/errors.ts';
 
 interface PdfMakeServer {
   setFonts(fonts: Record<string, Record<string, string>>): void;
@@ -41,19 +39,4 @@ function pdfmake(): PdfMakeServer {
 
 export async function renderPdf(def: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake().createPdf(def).getBuffer();
-}
-
-/** Writes a PDF where the DT chose, atomically enough for a document: temp file then rename. */
-export async function writePdf(def: TDocumentDefinitions, file: string): Promise<{ file: string; bytes: number }> {
-  const buf = await renderPdf(def);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, buf, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as { code?: string }).code;
-    throw new IoError(code === 'ENOSPC' ? 'The disk is full: the PDF was not saved.' : `The PDF could not be saved there (${code ?? 'error'}).`);
-  }
-  return { file, bytes: buf.length };
 }

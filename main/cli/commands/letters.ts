@@ -4,25 +4,16 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { IoError, InvalidError } from '../../../db/errors.ts';
+import { InvalidError } from '../../../db/errors.ts';
 import { formatDate, parseUkDate } from '../../documents/format.ts';
 import { localToday } from '../../services/calendar/index.ts';
 import { generateChaseLetters } from '../../services/sla/chase.ts';
 import { type Command, EXIT, need, REGISTER_OPTION, str, USER_OPTION } from '../command.ts';
+import { type OutputWhat, writeOutputFile } from '../output.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { registerUsers, unlockAs } from '../unlock.ts';
 
-function writeAtomically(file: string, data: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as { code?: string }).code;
-    throw new IoError(code === 'ENOSPC' ? 'The disk is full: the letters were not saved, and no chase was recorded.' : `The letters could not be saved there (${code ?? 'error'}); no chase was recorded.`);
-  }
-}
+const LETTERS_FILE: OutputWhat = { subject: 'The letters', verb: 'were', also: { full: ', and no chase was recorded', failed: '; no chase was recorded' } };
 
 export const letters: Command = {
   name: 'letters',
@@ -41,7 +32,7 @@ export const letters: Command = {
     registerUsers(registerPath);
     const register = await unlockAs(registerPath, str(values, 'user'), await readPassphrase(ctx));
     try {
-      const r = await generateChaseLetters(register, { asOf, save: (pdf) => writeAtomically(out, pdf) });
+      const r = await generateChaseLetters(register, { asOf, save: (pdf) => writeOutputFile(out, pdf, LETTERS_FILE) });
       if (r.letters === 0) {
         ctx.out(`Nothing is overdue as of ${formatDate(asOf)}: no letters written.\n`);
         return EXIT.ok;

@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { InvalidError, IoError } from '../../../db/errors.ts';
+import { InvalidError } from '../../../db/errors.ts';
 import { qb } from '../../../db/query.ts';
 import { localToday } from '../../services/calendar/index.ts';
 import { loadPepContent, loadTermCalendar, parseTermKey, renderPepPdf, termLabel, unsavedPep } from '../../services/peps/index.ts';
@@ -14,20 +14,11 @@ import { compareTerms } from '../../services/peps/terms.ts';
 import { childAuditRef } from '../../services/children/audit.ts';
 import { loadChild } from '../../services/children/guard.ts';
 import { type Command, EXIT, int, need, REGISTER_OPTION, str, USER_OPTION } from '../command.ts';
+import { type OutputWhat, writeOutputFile } from '../output.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { registerUsers, unlockAs } from '../unlock.ts';
 
-function writeAtomically(file: string, data: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as { code?: string }).code;
-    throw new IoError(code === 'ENOSPC' ? 'The disk is full: the PEP was not saved.' : `The PEP could not be saved there (${code ?? 'error'}).`);
-  }
-}
+const PEP_FILE: OutputWhat = { subject: 'The PEP', verb: 'was' };
 
 export const pep: Command = {
   name: 'pep',
@@ -60,7 +51,7 @@ export const pep: Command = {
       if (saved) {
         const content = loadPepContent(register, saved.id);
         const { pdf } = await renderPepPdf(register, content, { password });
-        writeAtomically(out, pdf);
+        writeOutputFile(out, pdf, PEP_FILE);
         register.transaction(() => auditPep(register, 'export', childId, saved.id));
         ctx.out(`PEP for the ${content.termLabel} (${content.status}) written to ${out}${password ? ' (password-protected)' : ''}\n`);
         return EXIT.ok;
@@ -68,7 +59,7 @@ export const pep: Command = {
       const t = term ?? loadTermCalendar(register).termFor(today);
       const content = unsavedPep(register, childId, t, today);
       const { pdf } = await renderPepPdf(register, content, { password, unsaved: true });
-      writeAtomically(out, pdf);
+      writeOutputFile(out, pdf, PEP_FILE);
       register.transaction(() => register.audit({ action: 'export', ...childAuditRef(childId, 'PEP') }));
       ctx.out(`No PEP is recorded for this child${term ? ` for the ${termLabel(t)}` : ''}: wrote a draft for the ${termLabel(t)} built from the register, not saved in it, to ${out}${password ? ' (password-protected)' : ''}\n`);
       return EXIT.ok;

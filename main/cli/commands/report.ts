@@ -4,25 +4,16 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { InvalidError, IoError } from '../../../db/errors.ts';
+import { InvalidError } from '../../../db/errors.ts';
 import { reportYearLabel } from '../../api/contract/survey.ts';
 import { localToday } from '../../services/calendar/index.ts';
 import { exportGovernorsReport } from '../../services/report/index.ts';
 import { type Command, EXIT, need, REGISTER_OPTION, str, USER_OPTION } from '../command.ts';
+import { type OutputWhat, writeOutputFile } from '../output.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { registerUsers, unlockAs } from '../unlock.ts';
 
-function writeAtomically(file: string, data: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as { code?: string }).code;
-    throw new IoError(code === 'ENOSPC' ? 'The disk is full: the report was not saved.' : `The report could not be saved there (${code ?? 'error'}).`);
-  }
-}
+const REPORT_FILE: OutputWhat = { subject: 'The report', verb: 'was' };
 
 export const report: Command = {
   name: 'report',
@@ -45,7 +36,7 @@ export const report: Command = {
     try {
       const format = ext === '.pdf' ? 'pdf' : 'docx';
       const r = await exportGovernorsReport(register, year, format, { today: localToday() });
-      writeAtomically(out, r.bytes);
+      writeOutputFile(out, r.bytes, REPORT_FILE);
       ctx.out(`The governors' report for ${year} (${format === 'pdf' ? 'PDF' : 'editable .docx'}) written to ${out}\n`);
       for (const w of r.warnings) ctx.err(`Warning: ${w.message}\n`);
       return EXIT.ok;
