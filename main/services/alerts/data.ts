@@ -2,6 +2,7 @@
 
 import type { Selectable } from 'kysely';
 import { qb } from '../../../db/query.ts';
+import type { Register } from '../../../db/register.ts';
 import type { AttendancePeriodsTable, ExclusionsTable } from '../../../db/schema.ts';
 import type { AlertContext } from './types.ts';
 
@@ -16,19 +17,28 @@ export function outstandingExclusions(ctx: AlertContext): Selectable<ExclusionsT
   });
 }
 
-/** Each child's most recent attendance period (latest end date, then latest start). */
+/**
+ * Each child's most recent attendance period (latest end date, then latest start), for the children
+ * on roll or, with `onRollOnly: false`, every child. One index seek per child (attendance_periods'
+ * UNIQUE (child_id, period_start, period_end)), not a read of every period ever recorded.
+ */
+export function latestAttendancePeriods(register: Register, opts: { onRollOnly: boolean; childId?: number | null }): Map<number, Selectable<AttendancePeriodsTable>> {
+  let q = qb.selectFrom('children')
+    .innerJoin('attendance_periods as a', (join) => join.on((eb) => eb('a.id', '=', eb.selectFrom('attendance_periods as x').select('x.id')
+      .whereRef('x.child_id', '=', 'children.id').orderBy('x.period_end', 'desc').orderBy('x.period_start', 'desc').limit(1))))
+    .selectAll('a');
+  if (opts.onRollOnly) q = q.where('children.leaving_date', 'is', null);
+  if (opts.childId != null) q = q.where('children.id', '=', opts.childId);
+  return new Map(register.all(q).map((row) => [row.child_id, row]));
+}
+
+/** latestAttendancePeriods for the context's children, loaded once per evaluation. */
 export function latestAttendance(ctx: AlertContext): Map<number, Selectable<AttendancePeriodsTable>> {
   return ctx.once('latestAttendance', () => {
-    // One index seek per child on roll (attendance_periods' UNIQUE (child_id, period_start,
-    // period_end)), not a read of every period ever recorded.
-    let q = qb.selectFrom('children')
-      .innerJoin('attendance_periods as a', (join) => join.on((eb) => eb('a.id', '=', eb.selectFrom('attendance_periods as x').select('x.id')
-        .whereRef('x.child_id', '=', 'children.id').orderBy('x.period_end', 'desc').orderBy('x.period_start', 'desc').limit(1))))
-      .selectAll('a')
-      .where('children.leaving_date', 'is', null);
-    if (ctx.childId !== null) q = q.where('children.id', '=', ctx.childId);
     const out = new Map<number, Selectable<AttendancePeriodsTable>>();
-    for (const row of ctx.register.all(q)) if (ctx.childById.has(row.child_id)) out.set(row.child_id, row);
+    for (const [childId, row] of latestAttendancePeriods(ctx.register, { onRollOnly: true, childId: ctx.childId })) {
+      if (ctx.childById.has(childId)) out.set(childId, row);
+    }
     return out;
   });
 }

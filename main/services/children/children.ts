@@ -7,7 +7,8 @@ import { qb } from '../../../db/query.ts';
 import type { Register } from '../../../db/register.ts';
 import type { ChildList, ChildListRow, ChildView, createChildInput, markChildLeftInput, updateChildInput } from '../../api/contract.ts';
 import { normaliseUpn } from '../../api/contract.ts';
-import { alertCounts, registerAlerts } from '../alerts/index.ts';
+import { latestAttendance, latestAttendancePeriods } from '../alerts/data.ts';
+import { alertCounts, buildAlertContext, evaluateRules } from '../alerts/index.ts';
 import { getSchoolSettings } from '../settings.ts';
 import { auditChild } from './audit.ts';
 import { addYears, ageOn } from './dates.ts';
@@ -35,20 +36,18 @@ export function listChildren(register: Register, view: ChildView, today: string)
   if (view === 'leavers') q = q.where('c.leaving_date', 'is not', null);
   const rows = register.all(q);
 
-  // SQLite returns the other columns from the row holding max(): each child's latest period.
-  const latest = new Map(
-    (register.sqlite.prepare(`
-      SELECT child_id, present_sessions AS present, possible_sessions AS possible, max(period_end || ' ' || period_start) AS k
-      FROM attendance_periods GROUP BY child_id`).all() as { child_id: number; present: number; possible: number }[])
-      .map((r) => [r.child_id, attendancePercent(r.present, r.possible)]),
-  );
-  const counts = alertCounts(view === 'leavers' ? [] : registerAlerts(register, today));
+  // For the current view every listed child is on roll: the alerts' own latest periods (loaded
+  // once, for the attendance rule) serve the grid too; otherwise leavers need theirs as well.
+  const alertCtx = view === 'leavers' ? null : buildAlertContext(register, today);
+  const counts = alertCounts(alertCtx ? evaluateRules(alertCtx) : []);
+  const periods = alertCtx && view === 'current' ? latestAttendance(alertCtx) : latestAttendancePeriods(register, { onRollOnly: false });
   const totals = register.sqlite.prepare('SELECT count(*) FILTER (WHERE leaving_date IS NULL) AS onRoll, count(leaving_date) AS leavers FROM children')
     .get() as ChildList['counts'];
 
   return {
     rows: rows.map((c): ChildListRow => {
-      const percent = latest.get(c.id) ?? null;
+      const p = periods.get(c.id);
+      const percent = p ? attendancePercent(p.present_sessions, p.possible_sessions) : null;
       const a = counts.get(c.id);
       return {
         id: c.id,
