@@ -5,6 +5,7 @@
 //   record_type 'child.PEP' (or child.PEP_target, child.PEP_review, ...), record_id '<childId>:<pepId>'.
 
 import type { Selectable } from 'kysely';
+import type { z } from 'zod';
 import type { AuditAction } from '../../../db/audit.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../../db/errors.ts';
 import { qb } from '../../../db/query.ts';
@@ -13,7 +14,7 @@ import type { PepActionsTable, PepAttendeesTable, PepsTable, PepTargetReviewsTab
 import {
   PEP_STATUS_LABELS, type PepAction, type PepAttendee, type PepContent, type PepDetail, type PepKind, type PepList, type PepListRow,
   type PepReview, type PepSnapshot, type PepStatus, type PepStatusChange, type PepTarget, type PepTermName, type PepTermRef, type PepText,
-  type PepRag, type TargetOutcome,
+  type PepRag, type savePepTargetInput, type TargetOutcome,
 } from '../../api/contract/peps.ts';
 import { childAuditRef, describeAudit, toActivity } from '../children/audit.ts';
 import { loadChild, requireEditableChild } from '../children/guard.ts';
@@ -483,17 +484,8 @@ export function deletePep(register: Register, id: number): void {
 
 // ---- targets ----------------------------------------------------------------------------------
 
-export interface TargetInput {
-  pepId: number;
-  id?: number | undefined;
-  area: string | null;
-  target: string;
-  successCriteria: string | null;
-  byWhen: string | null;
-  who: string | null;
-  ppPlusPence: number;
-  interventionIds: number[];
-}
+/** savePepTarget's input as the contract parses it. */
+export type TargetInput = z.output<typeof savePepTargetInput>;
 
 export function savePepTarget(register: Register, input: TargetInput): void {
   register.transaction(() => {
