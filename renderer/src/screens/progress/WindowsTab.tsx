@@ -24,7 +24,7 @@ import { Fieldset, QueryState, useSettingsStyles } from '../settings/common.tsx'
 import { percent, plural, useProgressStyles, windowLabel, yearLong } from './common.tsx';
 import { invalidateProgress, useGradeScales, useSla, useWindows } from './queries.ts';
 import { goProgress, progressHref } from './route.ts';
-import { DeleteRecordDialog, RecordActions, useRecordList } from '../settings/recordList.tsx';
+import { RecordListDeleteDialog, RecordListActions, useRecordList } from '../../components/recordList.tsx';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
@@ -100,12 +100,12 @@ export function WindowsTab() {
                           : <Badge appearance="tint" color="subtle">Not requested</Badge>}
                       </TableCell>
                       <TableCell>
-                        <RecordActions list={list} record={w}>
+                        <RecordListActions list={list} record={w}>
                           <Button size="small" className={own.nowrap} onClick={() => setRequesting(w)}
                             aria-label={`Request returns for ${windowLabel(w)}`}>
                             Request returns
                           </Button>
-                        </RecordActions>
+                        </RecordListActions>
                       </TableCell>
                     </TableRow>
                   ))}
@@ -115,9 +115,9 @@ export function WindowsTab() {
           </div>
         ))}
       </QueryState>
-      <DeleteRecordDialog list={list} confirmLabel="Delete window">
+      <RecordListDeleteDialog list={list} confirmLabel="Delete window">
         <Text>A window can be deleted only while no return in it has been recorded.</Text>
-      </DeleteRecordDialog>
+      </RecordListDeleteDialog>
       {requesting ? <RequestReturnsDialog window={requesting} onClose={() => setRequesting(null)} /> : null}
     </>
   );

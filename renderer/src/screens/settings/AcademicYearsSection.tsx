@@ -9,7 +9,7 @@ import { SavedNote } from '../../components/FormAlert.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
 import { AcademicYearForm } from './AcademicYearForm.tsx';
 import { QueryState, useSettingsStyles } from './common.tsx';
-import { DeleteRecordDialog, RecordActions, useRecordList } from './recordList.tsx';
+import { RecordListDeleteDialog, RecordListActions, useRecordList } from '../../components/recordList.tsx';
 
 export function AcademicYearsSection() {
   const styles = useSettingsStyles();
@@ -60,7 +60,7 @@ export function AcademicYearsSection() {
                     <TableCell>{formatUkDate(y.endDate)}</TableCell>
                     <TableCell>{y.terms.map((t) => t.name).join(', ') || 'None'}</TableCell>
                     <TableCell>{y.closures.length}</TableCell>
-                    <TableCell><RecordActions list={list} record={y} /></TableCell>
+                    <TableCell><RecordListActions list={list} record={y} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -68,9 +68,9 @@ export function AcademicYearsSection() {
           </div>
         )}
       </QueryState>
-      <DeleteRecordDialog list={list} confirmLabel="Delete year">
+      <RecordListDeleteDialog list={list} confirmLabel="Delete year">
         <Text>Its term dates and closure days will be removed. Deadlines in that year can then no longer be worked out in school days.</Text>
-      </DeleteRecordDialog>
+      </RecordListDeleteDialog>
     </>
   );
 }

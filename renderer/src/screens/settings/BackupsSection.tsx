@@ -18,7 +18,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { formatUkDateTime } from '../../lib/dates.ts';
 import { wholeNumber } from '../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
-import { useSaveOutcome } from './useSaveOutcome.ts';
+import { useSaveOutcome } from '../../components/useSaveOutcome.ts';
 import { useSettingsPatch } from './useSettingsPatch.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 

@@ -7,7 +7,7 @@ import { call } from '../../api/client.ts';
 import { keys, useLocalAuthorities } from '../../api/queries.ts';
 import { SavedNote } from '../../components/FormAlert.tsx';
 import { QueryState, useSettingsStyles } from './common.tsx';
-import { DeleteRecordDialog, RecordActions, useRecordList } from './recordList.tsx';
+import { RecordListDeleteDialog, RecordListActions, useRecordList } from '../../components/recordList.tsx';
 import { LaPepDeadlinesForm } from './LaPepDeadlinesForm.tsx';
 import { formatPounds, LocalAuthorityForm, PAYMENT_LABELS } from './LocalAuthorityForm.tsx';
 
@@ -68,7 +68,7 @@ export function LocalAuthoritiesSection() {
                     <TableCell>{la.initialPepSchoolDays} school days</TableCell>
                     <TableCell>{formatPounds(la.ppplusPencePerYear)}, {PAYMENT_LABELS[la.ppplusPayment].toLowerCase()}</TableCell>
                     <TableCell>{la.childCount}</TableCell>
-                    <TableCell><RecordActions list={list} record={la} /></TableCell>
+                    <TableCell><RecordListActions list={list} record={la} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -76,9 +76,9 @@ export function LocalAuthoritiesSection() {
           </div>
         )}
       </QueryState>
-      <DeleteRecordDialog list={list} confirmLabel="Delete local authority">
+      <RecordListDeleteDialog list={list} confirmLabel="Delete local authority">
         <Text>Its Virtual School contacts, PEP timescales and PP+ rules will be removed. A local authority that children belong to cannot be deleted.</Text>
-      </DeleteRecordDialog>
+      </RecordListDeleteDialog>
     </>
   );
 }

@@ -12,7 +12,7 @@ import { FormAlert, SavedNote } from '../../components/FormAlert.tsx';
 import { TextAreaField, TextField } from '../../components/TextField.tsx';
 import { decimalNumber, wholeNumber } from '../../lib/forms.ts';
 import { blankToNull, Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
-import { useSaveOutcome } from './useSaveOutcome.ts';
+import { useSaveOutcome } from '../../components/useSaveOutcome.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 const schema = schoolSettingsInput

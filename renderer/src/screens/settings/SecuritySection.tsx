@@ -16,7 +16,7 @@ import { RecoveryKeySheet } from '../../components/RecoveryKeySheet.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { wholeNumber } from '../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from './common.tsx';
-import { useSaveOutcome } from './useSaveOutcome.ts';
+import { useSaveOutcome } from '../../components/useSaveOutcome.ts';
 import { useSettingsPatch } from './useSettingsPatch.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 

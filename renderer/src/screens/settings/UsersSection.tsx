@@ -19,7 +19,7 @@ import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { ROLE_LABELS, roleLabel } from '../../lib/roles.ts';
 import { Fieldset, QueryState, useSettingsStyles } from './common.tsx';
-import { useSaveOutcome } from './useSaveOutcome.ts';
+import { useSaveOutcome } from '../../components/useSaveOutcome.ts';
 import { useUnsavedChanges } from '../../app/unsavedChanges.tsx';
 
 export function UsersSection({ status }: { status: AppStatus }) {

@@ -15,7 +15,7 @@ import { TextAreaField, TextField } from '../../../components/TextField.tsx';
 import { submitErrors } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useGradeScales } from '../queries.ts';
-import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
+import { RecordListDeleteDialog, RecordListActions, useRecordList } from '../../../components/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
@@ -74,7 +74,7 @@ export function GradeScalesSection() {
                   </TableCell>
                   <TableCell>
                     {s.builtIn ? <span className={styles.muted}>Read-only</span> : (
-                      <RecordActions list={list} record={s} />
+                      <RecordListActions list={list} record={s} />
                     )}
                   </TableCell>
                 </TableRow>
@@ -83,9 +83,9 @@ export function GradeScalesSection() {
           </Table>
         </div>
       </QueryState>
-      <DeleteRecordDialog list={list} confirmLabel="Delete scale">
+      <RecordListDeleteDialog list={list} confirmLabel="Delete scale">
         <Text>A scale used by an assessment window cannot be deleted.</Text>
-      </DeleteRecordDialog>
+      </RecordListDeleteDialog>
     </>
   );
 }

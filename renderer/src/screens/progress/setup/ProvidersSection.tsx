@@ -20,7 +20,7 @@ import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.t
 import { plural, StatusBadge, todayIso } from '../common.tsx';
 import { invalidateProgress, useProviderReports, useProviders } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
-import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
+import { RecordListDeleteDialog, RecordListActions, useRecordList } from '../../../components/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const useStyles = makeStyles({
@@ -71,9 +71,9 @@ export function ProvidersSection() {
                     <TableCell>{plural(p.reportDueSchoolDays, 'school day')} after a session; stages every {plural(p.escalationGapSchoolDays, 'school day')}</TableCell>
                     <TableCell>{p.outstanding}</TableCell>
                     <TableCell>
-                      <RecordActions list={list} record={p}>
+                      <RecordListActions list={list} record={p}>
                         <Button size="small" onClick={() => setReportsOf(p)} aria-label={`Session reports from ${p.name}`}>Session reports</Button>
-                      </RecordActions>
+                      </RecordListActions>
                     </TableCell>
                   </TableRow>
                 ))}
@@ -82,9 +82,9 @@ export function ProvidersSection() {
           </div>
         )}
       </QueryState>
-      <DeleteRecordDialog list={list} confirmLabel="Delete provider">
+      <RecordListDeleteDialog list={list} confirmLabel="Delete provider">
         <Text>A provider with session reports cannot be deleted: mark it as no longer used instead (Edit).</Text>
-      </DeleteRecordDialog>
+      </RecordListDeleteDialog>
     </>
   );
 }

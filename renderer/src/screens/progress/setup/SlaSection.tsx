@@ -13,7 +13,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { wholeNumber } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, SaveButton, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useSla, useTeachers } from '../queries.ts';
-import { useSaveOutcome } from '../../settings/useSaveOutcome.ts';
+import { useSaveOutcome } from '../../../components/useSaveOutcome.ts';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 const schema = z.object({

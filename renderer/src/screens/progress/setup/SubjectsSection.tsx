@@ -16,7 +16,7 @@ import { submitErrors } from '../../../lib/forms.ts';
 import { blankToNull, Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useSubjects } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
-import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
+import { RecordListDeleteDialog, RecordListActions, useRecordList } from '../../../components/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 export function SubjectsSection() {
@@ -60,7 +60,7 @@ export function SubjectsSection() {
                     <TableCell>{s.name} {s.isCore ? <Badge appearance="tint" color="brand" shape="rounded">Core</Badge> : null}</TableCell>
                     <TableCell>{s.leaderName ?? '—'}{s.leaderEmail ? <><br /><span className={styles.muted} style={{ overflowWrap: 'anywhere' }}>{s.leaderEmail}</span></> : null}</TableCell>
                     <TableCell>{s.timetabled}</TableCell>
-                    <TableCell><RecordActions list={list} record={s} /></TableCell>
+                    <TableCell><RecordListActions list={list} record={s} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -68,9 +68,9 @@ export function SubjectsSection() {
           </div>
         )}
       </QueryState>
-      <DeleteRecordDialog list={list} confirmLabel="Delete subject">
+      <RecordListDeleteDialog list={list} confirmLabel="Delete subject">
         <Text>A subject on a timetable or with returns recorded cannot be deleted.</Text>
-      </DeleteRecordDialog>
+      </RecordListDeleteDialog>
     </>
   );
 }

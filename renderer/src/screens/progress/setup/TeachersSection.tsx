@@ -16,7 +16,7 @@ import { submitErrors } from '../../../lib/forms.ts';
 import { Fieldset, QueryState, useSettingsStyles } from '../../settings/common.tsx';
 import { invalidateProgress, useTeachers } from '../queries.ts';
 import { CheckboxField } from './fields.tsx';
-import { DeleteRecordDialog, RecordActions, useRecordList } from '../../settings/recordList.tsx';
+import { RecordListDeleteDialog, RecordListActions, useRecordList } from '../../../components/recordList.tsx';
 import { useUnsavedChanges } from '../../../app/unsavedChanges.tsx';
 
 export function TeachersSection() {
@@ -66,7 +66,7 @@ export function TeachersSection() {
                     <TableCell style={{ overflowWrap: 'anywhere' }}>{t.email ?? '—'}</TableCell>
                     <TableCell>{t.timetabled}</TableCell>
                     <TableCell>{t.outstanding}</TableCell>
-                    <TableCell><RecordActions list={list} record={t} /></TableCell>
+                    <TableCell><RecordListActions list={list} record={t} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -74,9 +74,9 @@ export function TeachersSection() {
           </div>
         )}
       </QueryState>
-      <DeleteRecordDialog list={list} confirmLabel="Delete teacher">
+      <RecordListDeleteDialog list={list} confirmLabel="Delete teacher">
         <Text>A teacher with timetable entries or returns cannot be deleted: mark them as left instead (Edit).</Text>
-      </DeleteRecordDialog>
+      </RecordListDeleteDialog>
     </>
   );
 }

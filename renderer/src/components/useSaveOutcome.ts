@@ -3,7 +3,7 @@
 
 import { useState } from 'react';
 import type { FieldValues, UseFormSetError } from 'react-hook-form';
-import { submitErrors } from '../../lib/forms.ts';
+import { submitErrors } from '../lib/forms.ts';
 
 export interface SaveOutcome {
   failure: string[];

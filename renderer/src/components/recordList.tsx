@@ -2,11 +2,14 @@
 // edited (or a new one) is shown as a form in place of the list, a note says what was saved or
 // deleted, and a delete asks first (useDeleteConfirm).
 
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { useDeleteConfirm, type DeleteConfirm } from '../../components/useDeleteConfirm.ts';
-import { useSettingsStyles } from './common.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { useDeleteConfirm, type DeleteConfirm } from './useDeleteConfirm.ts';
+
+const useStyles = makeStyles({
+  cellActions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
+});
 
 export interface RecordList<T> {
   /** The record whose form replaces the list, 'new' for a blank form, null for the list. */
@@ -47,8 +50,8 @@ export function useRecordList<T>({ name, noteName = name, remove }: {
 }
 
 /** A row's Edit and Delete buttons, after any actions of the row's own (children). */
-export function RecordActions<T>({ list, record, children }: { list: RecordList<T>; record: T; children?: ReactNode }) {
-  const styles = useSettingsStyles();
+export function RecordListActions<T>({ list, record, children }: { list: RecordList<T>; record: T; children?: ReactNode }) {
+  const styles = useStyles();
   const name = list.name(record);
   return (
     <div className={styles.cellActions}>
@@ -60,7 +63,7 @@ export function RecordActions<T>({ list, record, children }: { list: RecordList<
 }
 
 /** "Delete …?" for the record awaiting confirmation; children say what deleting it does or why it may be refused. */
-export function DeleteRecordDialog<T>({ list, confirmLabel, children }: { list: RecordList<T>; confirmLabel: string; children: ReactNode }) {
+export function RecordListDeleteDialog<T>({ list, confirmLabel, children }: { list: RecordList<T>; confirmLabel: string; children: ReactNode }) {
   const { del } = list;
   if (!del.deleting) return null;
   return (
