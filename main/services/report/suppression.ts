@@ -485,6 +485,16 @@ class Problem {
   /** Per component (keyed by each member): integer null-space basis vectors, as sparse [variable, step] lists. */
   private readonly basis = new Map<number, [number, number][][]>();
 
+  /** `key`'s component elimination and its pivot row there; null when it is unknown or not a pivot. */
+  private pivotOf(key: string) {
+    const v = this.index.get(key);
+    if (v === undefined) return null;
+    this.pinnedByEqualities(this.componentOf(v));
+    const el = this.elimination.get(v)!;
+    const row = el.pivotRow.get(v);
+    return row === undefined ? null : { el, row };
+  }
+
   /**
    * Of these printed counts, the ones whose withholding would free `key` from the equations that
    * fix it (a prediction from the elimination, within the component; callers verify it).
@@ -492,12 +502,9 @@ class Problem {
    * δ_key ≠ 0 (every existing null-space vector has δ_key = 0).
    */
   unpinners(key: string, candidates: string[]): string[] {
-    const v = this.index.get(key);
-    if (v === undefined) return [];
-    this.pinnedByEqualities(this.componentOf(v));
-    const el = this.elimination.get(v)!;
-    const row = el.pivotRow.get(v);
-    if (row === undefined) return [];
+    const pivot = this.pivotOf(key);
+    if (pivot === null) return [];
+    const { el, row } = pivot;
     return candidates.filter((p) => {
       const y = new Float64Array(el.ops.length);
       let touches = false;
@@ -519,12 +526,9 @@ class Problem {
    * operations), and those equations' printed members are what a reader combines to work it out.
    */
   pinningEquations(key: string): Line[] {
-    const v = this.index.get(key);
-    if (v === undefined) return [];
-    this.pinnedByEqualities(this.componentOf(v));
-    const el = this.elimination.get(v)!;
-    const row = el.pivotRow.get(v);
-    if (row === undefined) return [];
+    const pivot = this.pivotOf(key);
+    if (pivot === null) return [];
+    const { el, row } = pivot;
     return el.cis.filter((_, i) => Math.abs(el.ops[row]![i]!) > 1e-9).map((ci) => this.lineOf[ci]!);
   }
 
