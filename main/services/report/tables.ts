@@ -39,10 +39,6 @@ export function renderTable(s: Suppressed, t: TableSpec): ReportTable {
   };
 }
 
-export function countCell(s: Suppressed, key: string): ReportCell {
-  return s.count(key);
-}
-
 /** A percentage of two counts, printed only when both are printed. */
 export function percentCell(s: Suppressed, numerator: string, denominator: string): ReportCell {
   const p = s.percent(numerator, denominator);

@@ -16,13 +16,6 @@ import type { SchoolCalendar } from '../calendar/schoolDays.ts';
 export type Stage = 0 | 1 | 2 | 3;
 export type SlaState = 'not_due' | 'due' | 'late' | 'returned';
 
-export interface SlaRule {
-  /** School days after the trigger date (window close, session) that the item is due. */
-  dueAfterSchoolDays: number;
-  /** School days between escalation stages. */
-  gapSchoolDays: number;
-}
-
 export interface Ladder {
   dueOn: string;
   stage1On: string;
