@@ -4,11 +4,11 @@
 // it would count the same days twice.
 
 import type { Register } from '../../../db/register.ts';
-import { type ImportRow, normaliseUpn, upnProblem } from '../../api/contract.ts';
+import { type ImportField, type ImportRow, normaliseUpn, upnProblem } from '../../api/contract.ts';
 import { formatDate, formatPercent } from '../../documents/format.ts';
 import { attendancePercent } from '../children/mapping.ts';
-import { cleanCell, parseCount, parseDate, parsePercent, type Parsed } from './cells.ts';
-import type { ColumnPlan } from './columns.ts';
+import { parseCount, parseDate, parsePercent, takeInto } from './cells.ts';
+import { cellReader, type ColumnPlan } from './columns.ts';
 import type { CsvRecord } from './parse.ts';
 import { initials } from './pupils.ts';
 import { markDuplicates, type PlannedRow, reject } from './rows.ts';
@@ -42,19 +42,13 @@ export function planAttendance(
     if (list) list.push(p);
     else periods.set(p.child_id, [p]);
   }
-  const cell = (r: CsvRecord, f: Parameters<ColumnPlan['index']['get']>[0]): string => {
-    const i = cols.index.get(f);
-    return i === undefined ? '' : cleanCell(r.cells[i]);
-  };
+  const read = cellReader(cols);
+  const cell = (r: CsvRecord, f: ImportField): string => read(r, f) ?? '';
 
   const planned = records.map((r): PlannedRow<AttendanceAction> & { key: string | null; childId: number | null; span: [string, string] | null } => {
     const reasons: string[] = [];
     const warnings: string[] = [];
-    const take = <T>(p: Parsed<T>, fallback: T): T => {
-      if (p.ok) return p.value;
-      reasons.push(p.reason);
-      return fallback;
-    };
+    const take = takeInto(reasons);
     if (r.problem) reasons.push(r.problem);
     const upnText = normaliseUpn(cell(r, 'upn'));
     let child: (typeof children)[number] | null = null;

@@ -8,6 +8,15 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 
+/** A row's reader of parsed cells: the value, or `fallback` with the reason added to `reasons`. */
+export function takeInto(reasons: string[]): <T>(p: Parsed<T>, fallback: T) => T {
+  return (p, fallback) => {
+    if (p.ok) return p.value;
+    reasons.push(p.reason);
+    return fallback;
+  };
+}
+
 /**
  * Trims the cell. A leading apostrophe before = + - or @ is the spreadsheet convention for "this
  * is text, not a formula" (and what our own CSV exports write), so it is removed. Formula-like

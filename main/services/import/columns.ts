@@ -8,6 +8,8 @@ import { InvalidError } from '../../../db/errors.ts';
 import {
   ATTENDANCE_IMPORT_FIELDS, type ImportColumn, type ImportField, type ImportKind, type ImportPreview, PUPIL_IMPORT_FIELDS,
 } from '../../api/contract.ts';
+import { cleanCell } from './cells.ts';
+import type { CsvRecord } from './parse.ts';
 
 /** Lower case, "%" read as "percent", everything but letters and digits dropped. */
 export const normaliseHeader = (h: string): string => h.toLowerCase().replace(/%/g, ' percent ').replace(/[^a-z0-9]+/g, '');
@@ -69,6 +71,14 @@ export interface ColumnPlan {
   index: Map<ImportField, number>;
   unmapped: string[];
   missingRequired: ImportPreview['missingRequired'];
+}
+
+/** Reads a record's cleaned cell for a field; null when the file has no column for it. */
+export function cellReader(cols: ColumnPlan): (r: CsvRecord, f: ImportField) => string | null {
+  return (r, f) => {
+    const i = cols.index.get(f);
+    return i === undefined ? null : cleanCell(r.cells[i]);
+  };
 }
 
 /** Makes repeated headers unique ("Year", "Year (2)") so the mapping can name each column. */

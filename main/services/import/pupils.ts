@@ -11,9 +11,9 @@ import { formatDate } from '../../documents/format.ts';
 import { ageOn } from '../children/dates.ts';
 import { nextChildId } from '../children/guard.ts';
 import {
-  cleanCell, parseDate, parseGender, parsePrimaryNeed, parseSenProvision, parseText, parseYearGroup, type Parsed,
+  parseDate, parseGender, parsePrimaryNeed, parseSenProvision, parseText, parseYearGroup, takeInto,
 } from './cells.ts';
-import type { ColumnPlan } from './columns.ts';
+import { cellReader, type ColumnPlan } from './columns.ts';
 import type { CsvRecord } from './parse.ts';
 import { markDuplicates, type PlannedRow } from './rows.ts';
 
@@ -77,20 +77,13 @@ export function planPupils(
     if (c.upn) byUpn.set(c.upn, c as ExistingChild);
     byName.set(nameKey(c.legal_first_name, c.legal_last_name, c.date_of_birth), { id: c.id, upn: c.upn });
   }
-  const cell = (r: CsvRecord, f: Parameters<ColumnPlan['index']['get']>[0]): string | null => {
-    const i = cols.index.get(f);
-    return i === undefined ? null : cleanCell(r.cells[i]);
-  };
+  const cell = cellReader(cols);
   const has = (f: Parameters<ColumnPlan['index']['get']>[0]) => cols.index.has(f);
 
   const planned = records.map((r): PlannedRow<PupilAction> & { key: string | null } => {
     const reasons: string[] = [];
     const warnings: string[] = [];
-    const take = <T>(p: Parsed<T>, fallback: T): T => {
-      if (p.ok) return p.value;
-      reasons.push(p.reason);
-      return fallback;
-    };
+    const take = takeInto(reasons);
     if (r.problem) reasons.push(r.problem);
 
     const upnText = normaliseUpn(cell(r, 'upn') ?? '');
