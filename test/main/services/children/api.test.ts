@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_TEST_KDF } from '../../../../db/keyring.ts';
-import { AppContext } from '../../../../main/api/context.ts';
-import type { ApiResult, ChildFile, ImportPreview } from '../../../../main/api/contract.ts';
+import type { AppContext } from '../../../../main/api/context.ts';
+import type { ChildFile, ImportPreview } from '../../../../main/api/contract.ts';
 import { dispatch } from '../../../../main/api/dispatch.ts';
 import { addDays, localToday } from '../../../../main/services/children/dates.ts';
-import { cleanupTempDirs, STAFF, tempDir } from '../../../helpers/db.ts';
+import { openApiRegister, ok } from '../../../helpers/api.ts';
+import { cleanupTempDirs } from '../../../helpers/db.ts';
 import { FIXTURES } from '../import/corpus.ts';
 import { nextUpn } from './fixtures.ts';
 
@@ -17,19 +17,12 @@ let ctx: AppContext;
 const today = localToday();
 
 beforeAll(async () => {
-  ctx = new AppContext({ registerPath: path.join(tempDir('api'), 'r.cicdb'), demoPath: null, kdf: FAST_TEST_KDF });
-  const r = await dispatch(ctx, 'createRegister', { schoolName: 'Hollowmere Academy (fictitious)', userName: STAFF.dt.name, role: 'dt', passphrase: STAFF.dt.passphrase });
-  expect(r.ok).toBe(true);
+  ctx = await openApiRegister('api');
 });
 afterAll(() => {
   ctx.dispose();
   cleanupTempDirs();
 });
-
-function ok<T>(r: ApiResult<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** What the add-child form sends: every field, blanks as empty strings. */
 const form = {

@@ -2,34 +2,26 @@
 // create a PEP for a child, edit the voice, add a target that fails the SMART check then fix it,
 // mark ready, export the PDF, mark submitted, record the VS's rating; plus the list, copy-section
 // text, the live SMART check and the LA layout. Uses the real date.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_TEST_KDF } from '../../../../db/keyring.ts';
-import { AppContext } from '../../../../main/api/context.ts';
-import type { ApiResult, ChildFile, LaPepFormat, LocalAuthority, PepDetail, PepList, PepSectionText, SmartResult } from '../../../../main/api/contract.ts';
+import type { AppContext } from '../../../../main/api/context.ts';
+import type { ChildFile, LaPepFormat, LocalAuthority, PepDetail, PepList, PepSectionText, SmartResult } from '../../../../main/api/contract.ts';
 import { dispatch } from '../../../../main/api/dispatch.ts';
 import { addDays, localToday } from '../../../../main/services/children/dates.ts';
-import { cleanupTempDirs, STAFF, tempDir } from '../../../helpers/db.ts';
+import { openApiRegister, ok } from '../../../helpers/api.ts';
+import { cleanupTempDirs } from '../../../helpers/db.ts';
 import { pdfText } from '../../../helpers/pdf.ts';
 
 let ctx: AppContext;
 const today = localToday();
 
 beforeAll(async () => {
-  ctx = new AppContext({ registerPath: path.join(tempDir('pep-api'), 'r.cicdb'), demoPath: null, kdf: FAST_TEST_KDF });
-  const r = await dispatch(ctx, 'createRegister', { schoolName: 'Hollowmere Academy (fictitious)', userName: STAFF.dt.name, role: 'dt', passphrase: STAFF.dt.passphrase });
-  expect(r.ok).toBe(true);
+  ctx = await openApiRegister('pep-api');
 });
 
 afterAll(() => {
   ctx.dispose();
   cleanupTempDirs();
 });
-
-function ok<T>(r: ApiResult<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 describe('PEPs through the API', () => {
   let la: LocalAuthority;
