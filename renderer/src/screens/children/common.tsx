@@ -1,7 +1,7 @@
 // Pieces shared by the Children screens: styles, code labels, the child-file mutation hook, and
 // small display components (label/value lists, cards).
 
-import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import {
@@ -9,9 +9,8 @@ import {
   SEN_PROVISION_CODES, type Child, type ChildFile, type ChildListRow, type Input, type OperationName, type Output,
 } from '../../api/contract.ts';
 import { call } from '../../api/client.ts';
-import { errorMessage } from '../../api/errors.ts';
 import { childFileKey, keys } from '../../api/queries.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { createFlash } from '../../components/flash.ts';
 
 export const useChildStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
@@ -160,13 +159,7 @@ export function Card({ title, level = 2, actions, children, className, id }: {
   );
 }
 
-export function Loading({ what }: { what: string }) {
-  return <Spinner size="small" label={`Loading ${what}…`} />;
-}
-
-export function LoadFailed({ what, error }: { what: string; error: unknown }) {
-  return <FormAlert title={`The ${what} could not be loaded`} messages={errorMessage(error)} />;
-}
+export { LoadFailed, Loading } from '../../components/LoadState.tsx';
 
 export function Empty({ children }: { children: ReactNode }) {
   const styles = useChildStyles();
@@ -175,15 +168,6 @@ export function Empty({ children }: { children: ReactNode }) {
 
 // ---- a one-off message carried to the next screen (e.g. "Child added") ---------------------------
 
-let flash: string | null = null;
-
-export function setFlash(message: string | null): void {
-  flash = message;
-}
-
-/** Takes the pending message, if any (once: later calls return null). */
-export function takeFlash(): string | null {
-  const m = flash;
-  flash = null;
-  return m;
-}
+const flash = createFlash();
+export const setFlash = flash.set;
+export const takeFlash = flash.take;

@@ -1,10 +1,9 @@
 // Pieces shared by the issue 6 screens (Dashboard, Interventions, PP+, Risks): page and card
 // styles, headline figures, money in pounds, and today's date.
 
-import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../../api/errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { createFlash } from '../../components/flash.ts';
 
 export const useUi = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -134,13 +133,7 @@ export function Details({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-export function Loading({ what }: { what: string }) {
-  return <Spinner size="small" label={`Loading ${what}…`} />;
-}
-
-export function LoadFailed({ what, error }: { what: string; error: unknown }) {
-  return <FormAlert title={`The ${what} could not be loaded`} messages={errorMessage(error)} />;
-}
+export { LoadFailed, Loading } from '../../components/LoadState.tsx';
 
 export function Muted({ children }: { children: ReactNode }) {
   const ui = useUi();
@@ -184,12 +177,6 @@ export function yearGroupLabel(n: number): string {
 
 // ---- a one-off message carried to the next screen (e.g. "Intervention added") -----------------------
 
-let flash: string | null = null;
-export function setFlash(message: string | null): void {
-  flash = message;
-}
-export function takeFlash(): string | null {
-  const m = flash;
-  flash = null;
-  return m;
-}
+const flash = createFlash();
+export const setFlash = flash.set;
+export const takeFlash = flash.take;

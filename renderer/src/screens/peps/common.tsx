@@ -1,14 +1,13 @@
 // Pieces shared by the PEPs screens: styles, status and rating badges, money and term helpers,
 // a label/value list and read-only prose.
 
-import { Badge, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import {
   fallbackPeriod, PEP_STATUS_LABELS, termForDate, type PepRag, type PepStatus, type PepTermName, type PepTermRef,
 } from '../../api/contract.ts';
-import { errorMessage } from '../../api/errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { formatUkDate } from '../../lib/dates.ts';
+import { createFlash } from '../../components/flash.ts';
 
 export const usePepStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -158,24 +157,10 @@ export function Prose({ text, empty = 'Not recorded.' }: { text: string | null |
   return <p className={styles.prose}>{text}</p>;
 }
 
-export function Loading({ what }: { what: string }) {
-  return <Spinner size="small" label={`Loading ${what}…`} />;
-}
-
-export function LoadFailed({ what, error }: { what: string; error: unknown }) {
-  return <FormAlert title={`The ${what} could not be loaded`} messages={errorMessage(error)} />;
-}
+export { LoadFailed, Loading } from '../../components/LoadState.tsx';
 
 // ---- a one-off message carried to the next screen ("PEP created") ---------------------------------
 
-let flash: string | null = null;
-
-export function setPepFlash(message: string | null): void {
-  flash = message;
-}
-
-export function takePepFlash(): string | null {
-  const m = flash;
-  flash = null;
-  return m;
-}
+const flash = createFlash();
+export const setPepFlash = flash.set;
+export const takePepFlash = flash.take;
